@@ -1,0 +1,63 @@
+/**
+ * One generated pair: the private key and the CSR for a request, with what
+ * the user needs to see about them. Everything the page shows and the zip
+ * holds is derived from an Artifact.
+ */
+
+import { buildCsr } from './csr';
+import { exportPrivateKeyPem, exportPublicKeyDer, generateRsaKeyPair, publicKeyFingerprint } from './keys';
+import { toPem } from './pem';
+import { EXTENDED_KEY_USAGE_NAMES, KEY_USAGE_NAMES, ROLES } from './profile';
+import type { CertificateRequest } from './request';
+import { subjectLine } from './subject';
+
+export interface Artifact {
+  readonly request: CertificateRequest;
+  /** Unencrypted PKCS#8 PEM. Secret: it only ever leaves the page in the user's download. */
+  readonly keyPem: string;
+  readonly csrPem: string;
+  /** As `openssl req -noout -subject -nameopt oneline,-esc_msb` prints it, without `subject=`. */
+  readonly subject: string;
+  /** SHA-256 of the public key (SubjectPublicKeyInfo DER), lowercase hex. */
+  readonly publicKeyFingerprint: string;
+}
+
+export type Stage = 'queued' | 'generating-key' | 'signing' | 'done';
+
+/** Makes the key and CSR for one request, reporting each stage as it starts. */
+export async function createArtifact(
+  crypto: Crypto,
+  request: CertificateRequest,
+  onStage: (stage: Stage) => void = () => {},
+): Promise<Artifact> {
+  onStage('generating-key');
+  const keys = await generateRsaKeyPair(crypto);
+  onStage('signing');
+  const csrDer = await buildCsr(crypto, request, keys);
+  const artifact: Artifact = {
+    request,
+    keyPem: await exportPrivateKeyPem(crypto, keys.privateKey),
+    csrPem: toPem('CERTIFICATE REQUEST', csrDer),
+    subject: subjectLine(request.subject, { escapeNonAscii: false }),
+    publicKeyFingerprint: await publicKeyFingerprint(crypto, await exportPublicKeyDer(crypto, keys.publicKey)),
+  };
+  onStage('done');
+  return artifact;
+}
+
+/** The extensions a request asks for, one line each, in the words `openssl req -text` uses. */
+export function describeRequestedExtensions(request: CertificateRequest): string[] {
+  const role = ROLES[request.role];
+  const lines: string[] = [];
+  if (request.extensions === 'profile') {
+    lines.push(`Key Usage (critical): ${role.keyUsage.map((usage) => KEY_USAGE_NAMES[usage]).join(', ')}`);
+    if (role.extendedKeyUsage.length > 0) {
+      lines.push(`Extended Key Usage: ${role.extendedKeyUsage.map((usage) => EXTENDED_KEY_USAGE_NAMES[usage]).join(', ')}`);
+    }
+  }
+  if (request.dnsNames.length > 0) {
+    lines.push(`Subject Alternative Name: ${request.dnsNames.map((name) => `DNS:${name}`).join(', ')}`);
+  }
+  if (lines.length === 0) lines.push('None: exactly as the Trust Framework command; the directory applies its own profile');
+  return lines;
+}

@@ -1,0 +1,125 @@
+/**
+ * PKCS#10 certification requests (RFC 2986), built and signed the way
+ * OpenSSL 3 does for `openssl req -new -utf8 -subj … -addext …`:
+ * version 0, sha256WithRSAEncryption, `attributes [0]` always present,
+ * and a subject of one RDN per attribute.
+ */
+
+import * as asn1js from 'asn1js';
+import { AlgorithmIdentifier, Attribute, CertificationRequest, PublicKeyInfo, RelativeDistinguishedNames } from 'pkijs';
+import { RSA_KEY_ALGORITHM, exportPublicKeyDer } from './keys';
+import { OID } from './oid';
+import { KEY_USAGE_BITS, ROLES, type KeyUsage } from './profile';
+import type { CertificateRequest } from './request';
+import { subjectAttributes, type Subject } from './subject';
+
+/** Builds and signs the CSR for `request` with `keys`; returns its DER. */
+export async function buildCsr(crypto: Crypto, request: CertificateRequest, keys: CryptoKeyPair): Promise<Uint8Array> {
+  const csr = new CertificationRequest({
+    version: 0,
+    // pkijs would put every attribute in one SET (a multi-valued RDN); hand it the DER we built instead.
+    subject: new RelativeDistinguishedNames({ valueBeforeDecode: toArrayBuffer(encodeName(request.subject)) }),
+    subjectPublicKeyInfo: PublicKeyInfo.fromBER(await exportPublicKeyDer(crypto, keys.publicKey)),
+    attributes: requestedAttributes(request),
+  });
+  // Signed here rather than with pkijs's sign(), which leaves out the NULL
+  // parameters that RFC 4055 §5 requires (and OpenSSL writes) for sha256WithRSAEncryption.
+  csr.signatureAlgorithm = new AlgorithmIdentifier({
+    algorithmId: OID.sha256WithRSAEncryption,
+    algorithmParams: new asn1js.Null(),
+  });
+  csr.tbsView = new Uint8Array(csr.encodeTBS().toBER());
+  const signature = await crypto.subtle.sign(RSA_KEY_ALGORITHM.name, keys.privateKey, csr.tbsView);
+  csr.signatureValue = new asn1js.BitString({ valueHex: signature });
+  return new Uint8Array(csr.toSchema().toBER());
+}
+
+const ATTRIBUTE_TYPES = { C: OID.countryName, O: OID.organizationName, OU: OID.organizationalUnitName, CN: OID.commonName };
+
+/**
+ * RFC 5280 §4.1.2.4:
+ *   Name ::= CHOICE { rdnSequence RDNSequence }
+ *   RDNSequence ::= SEQUENCE OF RelativeDistinguishedName
+ *   RelativeDistinguishedName ::= SET SIZE (1..MAX) OF AttributeTypeAndValue
+ *   AttributeTypeAndValue ::= SEQUENCE { type AttributeType, value AttributeValue }
+ * One attribute per RDN; C is a PrintableString (X.520 CountryName), the rest
+ * UTF8String, as OpenSSL 3 encodes them.
+ */
+export function encodeName(subject: Subject): Uint8Array {
+  const rdns = subjectAttributes(subject).map(
+    ([name, value]) =>
+      new asn1js.Set({
+        value: [
+          new asn1js.Sequence({
+            value: [
+              new asn1js.ObjectIdentifier({ value: ATTRIBUTE_TYPES[name] }),
+              name === 'C' ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value }),
+            ],
+          }),
+        ],
+      }),
+  );
+  return new Uint8Array(new asn1js.Sequence({ value: rdns }).toBER());
+}
+
+/**
+ * RFC 2986 §4.1: attributes [0] Attributes, here at most one extensionRequest
+ * (RFC 2985 §5.4.2) holding the role's Extensions. With no extensions the set
+ * is empty but present, as OpenSSL writes it.
+ */
+function requestedAttributes(request: CertificateRequest): Attribute[] {
+  const extensions = requestedExtensions(request);
+  if (extensions.length === 0) return [];
+  return [new Attribute({ type: OID.extensionRequest, values: [new asn1js.Sequence({ value: extensions })] })];
+}
+
+/** The extensions, in the order OpenSSL writes them for `-addext` keyUsage, extendedKeyUsage, subjectAltName. */
+function requestedExtensions(request: CertificateRequest): asn1js.Sequence[] {
+  const extensions: asn1js.Sequence[] = [];
+  if (request.extensions === 'profile') {
+    const role = ROLES[request.role];
+    if (role.keyUsage.length > 0) extensions.push(extension(OID.keyUsage, true, encodeKeyUsage(role.keyUsage)));
+    if (role.extendedKeyUsage.length > 0) {
+      // ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId
+      const purposes = role.extendedKeyUsage.map((usage) => new asn1js.ObjectIdentifier({ value: OID[usage] }));
+      extensions.push(extension(OID.extendedKeyUsage, false, new asn1js.Sequence({ value: purposes })));
+    }
+  }
+  if (request.dnsNames.length > 0) {
+    // GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName; dNSName [2] IA5String
+    const names = request.dnsNames.map(
+      (name) => new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 2 }, valueHex: new TextEncoder().encode(name) }),
+    );
+    extensions.push(extension(OID.subjectAltName, false, new asn1js.Sequence({ value: names })));
+  }
+  return extensions;
+}
+
+/** Extension ::= SEQUENCE { extnID OBJECT IDENTIFIER, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING } */
+function extension(id: string, critical: boolean, value: asn1js.BaseBlock): asn1js.Sequence {
+  return new asn1js.Sequence({
+    value: [
+      new asn1js.ObjectIdentifier({ value: id }),
+      // DER leaves out a BOOLEAN equal to its DEFAULT.
+      ...(critical ? [new asn1js.Boolean({ value: true })] : []),
+      new asn1js.OctetString({ valueHex: value.toBER() }),
+    ],
+  });
+}
+
+/**
+ * KeyUsage ::= BIT STRING { digitalSignature (0), nonRepudiation (1), keyEncipherment (2), … }
+ * DER (X.690 §11.2.2) drops trailing zero bits of a named bit list, so
+ * digitalSignature + keyEncipherment is `03 02 05 A0`.
+ */
+export function encodeKeyUsage(usages: readonly KeyUsage[]): asn1js.BitString {
+  const bits = usages.map((usage) => KEY_USAGE_BITS[usage]);
+  const highest = Math.max(...bits);
+  const bytes = new Uint8Array(Math.floor(highest / 8) + 1);
+  for (const bit of bits) bytes[bit >> 3]! |= 0x80 >> (bit & 7);
+  return new asn1js.BitString({ valueHex: bytes, unusedBits: 7 - (highest & 7) });
+}
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}

@@ -1,0 +1,111 @@
+/**
+ * The certificate roles of the AlTareq Trust Framework and what each one
+ * requests. This table is the single source of truth: the form, the CSR
+ * builder, the file names and the manifest all read it.
+ * See shared/TRUST-FRAMEWORK.md, "Requested extensions".
+ */
+
+export type Party = 'client' | 'server';
+export type Purpose = 'transport' | 'signing' | 'encryption';
+
+export type RoleId =
+  | 'client_transport'
+  | 'client_signing'
+  | 'client_encryption'
+  | 'server_transport'
+  | 'server_signing';
+
+/** KeyUsage bits, named as in RFC 5280 §4.2.1.3; the number is the bit position. */
+export const KEY_USAGE_BITS = {
+  digitalSignature: 0,
+  nonRepudiation: 1,
+  keyEncipherment: 2,
+} as const;
+export type KeyUsage = keyof typeof KEY_USAGE_BITS;
+
+export type ExtendedKeyUsage = 'clientAuth' | 'serverAuth';
+
+export interface RoleProfile {
+  readonly id: RoleId;
+  readonly party: Party;
+  readonly purpose: Purpose;
+  /** The role as the directory writes it in file names: `opf_uae_client_transport`. */
+  readonly fileRole: string;
+  /** What the user sees: "Transport". */
+  readonly label: string;
+  /** What the certificate is for, in a few words. */
+  readonly usedFor: string;
+  /** Requested as a critical extension. */
+  readonly keyUsage: readonly KeyUsage[];
+  readonly extendedKeyUsage: readonly ExtendedKeyUsage[];
+  /** Server transport must name its hosts in subjectAltName. */
+  readonly dnsNames: 'none' | 'required';
+  /** Client certificates carry the Client ID as CN; server certificates carry none. */
+  readonly commonName: 'client-id' | 'none';
+}
+
+function role(party: Party, purpose: Purpose, fields: Omit<RoleProfile, 'id' | 'party' | 'purpose' | 'fileRole'>): RoleProfile {
+  return { id: `${party}_${purpose}` as RoleId, party, purpose, fileRole: `opf_uae_${party}_${purpose}`, ...fields };
+}
+
+export const ROLES: Readonly<Record<RoleId, RoleProfile>> = {
+  client_transport: role('client', 'transport', {
+    label: 'Transport',
+    usedFor: 'mTLS client authentication to API providers',
+    keyUsage: ['digitalSignature', 'keyEncipherment'],
+    extendedKeyUsage: ['clientAuth'],
+    dnsNames: 'none',
+    commonName: 'client-id',
+  }),
+  client_signing: role('client', 'signing', {
+    label: 'Signing',
+    usedFor: 'signing JWTs with PS256',
+    keyUsage: ['digitalSignature', 'nonRepudiation'],
+    extendedKeyUsage: [],
+    dnsNames: 'none',
+    commonName: 'client-id',
+  }),
+  client_encryption: role('client', 'encryption', {
+    label: 'Encryption',
+    usedFor: 'receiving RSA-OAEP-256 encrypted JWEs',
+    keyUsage: ['keyEncipherment'],
+    extendedKeyUsage: [],
+    dnsNames: 'none',
+    commonName: 'client-id',
+  }),
+  server_transport: role('server', 'transport', {
+    label: 'Server transport',
+    usedFor: 'TLS server at the API Hub',
+    keyUsage: ['digitalSignature', 'keyEncipherment'],
+    extendedKeyUsage: ['serverAuth'],
+    dnsNames: 'required',
+    commonName: 'none',
+  }),
+  server_signing: role('server', 'signing', {
+    label: 'Server signing',
+    usedFor: 'signing JWTs with PS256',
+    keyUsage: ['digitalSignature', 'nonRepudiation'],
+    extendedKeyUsage: [],
+    dnsNames: 'none',
+    commonName: 'none',
+  }),
+};
+
+/** The roles a TPP makes, in the order the directory lists them. */
+export const CLIENT_ROLES: readonly RoleId[] = ['client_transport', 'client_signing', 'client_encryption'];
+
+/** Names as `openssl req -text` prints them, so a user can compare the two. */
+export const KEY_USAGE_NAMES: Readonly<Record<KeyUsage, string>> = {
+  digitalSignature: 'Digital Signature',
+  nonRepudiation: 'Non Repudiation',
+  keyEncipherment: 'Key Encipherment',
+};
+export const EXTENDED_KEY_USAGE_NAMES: Readonly<Record<ExtendedKeyUsage, string>> = {
+  clientAuth: 'TLS Web Client Authentication',
+  serverAuth: 'TLS Web Server Authentication',
+};
+
+/** `<prefix>-opf_uae_client_transport`: the stem both files of a pair share. */
+export function fileStem(prefix: string, roleId: RoleId): string {
+  return `${prefix}-${ROLES[roleId].fileRole}`;
+}

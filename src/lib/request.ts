@@ -1,0 +1,160 @@
+/**
+ * CertificateRequest: everything needed to make one key and CSR, as plain
+ * data. The form is validated into requests here, before any key is made.
+ */
+
+import { AppError, type Warning } from './errors';
+import { CLIENT_ROLES, ROLES, fileStem, type RoleId } from './profile';
+import type { Subject } from './subject';
+
+/** `profile`: request the role's key usage; `none`: exactly as the Trust Framework command. */
+export type ExtensionPolicy = 'profile' | 'none';
+
+export interface CertificateRequest {
+  readonly role: RoleId;
+  readonly subject: Subject;
+  readonly extensions: ExtensionPolicy;
+  /** subjectAltName DNS names (server transport only). */
+  readonly dnsNames: readonly string[];
+  readonly keyFileName: string;
+  readonly csrFileName: string;
+}
+
+/** What a TPP fills in, as typed. */
+export interface ClientForm {
+  readonly legalName: string;
+  readonly organisationId: string;
+  readonly clientId: string;
+  readonly roles: readonly RoleId[];
+  readonly extensions: ExtensionPolicy;
+}
+
+export type Validation =
+  | { readonly ok: true; readonly requests: CertificateRequest[]; readonly warnings: Warning[] }
+  | { readonly ok: false; readonly errors: AppError[]; readonly warnings: Warning[] };
+
+/** X.520 upper bound for O, OU and CN, in characters. */
+export const MAX_NAME_LENGTH = 64;
+
+const UUID_EXAMPLE = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// C0 and C1 control characters and DEL: invisible, and refused by careful CAs.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/u;
+
+/** Validates the whole form and, if every field is right, returns one request per ticked role. */
+export function validateClientForm(form: ClientForm): Validation {
+  const legalName = checkLegalName(form.legalName);
+  const organisationId = checkUuid(form.organisationId, 'organisationId', 'Organisation ID');
+  const clientId = checkUuid(form.clientId, 'clientId', 'Client ID');
+  const errors = [legalName, organisationId, clientId].filter((r): r is AppError => r instanceof AppError);
+  if (form.roles.length === 0) {
+    errors.push(
+      new AppError('no-certificate-selected', 'Tick at least one certificate to make: Transport, Signing or Encryption.', {
+        field: 'roles',
+      }),
+    );
+  }
+  const warnings = clientWarnings(form);
+  if (errors.length > 0) return { ok: false, errors, warnings };
+
+  const subject: Subject = {
+    country: 'AE',
+    organization: legalName as string,
+    organizationalUnit: organisationId as string,
+    commonName: clientId as string,
+  };
+  const requests = CLIENT_ROLES.filter((role) => form.roles.includes(role)).map((role): CertificateRequest => {
+    const stem = fileStem(clientId as string, role);
+    return {
+      role,
+      subject,
+      extensions: form.extensions,
+      dnsNames: [],
+      keyFileName: `${stem}.key`,
+      csrFileName: `${stem}.csr`,
+    };
+  });
+  return { ok: true, requests, warnings };
+}
+
+/** The legal name as it goes into O, or why it cannot. */
+export function checkLegalName(value: string): string | AppError {
+  const field = 'legalName';
+  const rule = `The legal name must be 1 to ${MAX_NAME_LENGTH} characters, exactly as registered in the Trust Framework`;
+  if (value.length === 0) {
+    return new AppError('required', 'Enter the organisation legal name, exactly as registered in the Trust Framework.', { field });
+  }
+  if (!value.isWellFormed()) {
+    return new AppError('name-malformed', `The legal name contains a broken character (a lone surrogate); retype it. ${rule}.`, {
+      field,
+    });
+  }
+  const control = CONTROL_CHARACTER.exec(value);
+  if (control) {
+    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return new AppError(
+      'name-control-character',
+      `"${printable(value)}" contains an invisible control character (U+${code}); remove it. ${rule}, with no control characters.`,
+      { field },
+    );
+  }
+  const length = [...value].length;
+  if (length > MAX_NAME_LENGTH) {
+    return new AppError('name-too-long', `"${value}" is ${length} characters long. ${rule}.`, { field });
+  }
+  if (value.trim() !== value) {
+    return new AppError('name-surrounding-space', `"${value}" starts or ends with a space; remove it. ${rule}.`, { field });
+  }
+  return value;
+}
+
+/**
+ * A UUID as the directory shows it: lowercase, 8-4-4-4-12 hex digits.
+ * Spaces around a pasted value are dropped (a UUID cannot contain one).
+ */
+export function checkUuid(value: string, field: 'organisationId' | 'clientId', label: string): string | AppError {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) {
+    return new AppError('required', `Enter the ${label}, a UUID like ${UUID_EXAMPLE}, as the Trust Framework directory shows it.`, {
+      field,
+    });
+  }
+  if (UUID_SHAPE.test(trimmed)) return trimmed;
+  if (UUID_SHAPE.test(trimmed.toLowerCase())) {
+    return new AppError(
+      'uuid-uppercase',
+      `${label} must be in lowercase, as the directory shows it: ${trimmed.toLowerCase()}; you entered ${trimmed}.`,
+      { field },
+    );
+  }
+  return new AppError('uuid-shape', `${label} must be a UUID like ${UUID_EXAMPLE}; you entered "${printable(trimmed)}".`, {
+    field,
+  });
+}
+
+function clientWarnings(form: ClientForm): Warning[] {
+  const warnings: Warning[] = [];
+  const organisationId = form.organisationId.trim().toLowerCase();
+  const clientId = form.clientId.trim().toLowerCase();
+  if (organisationId !== '' && organisationId === clientId) {
+    warnings.push({
+      code: 'ids-same',
+      field: 'clientId',
+      message:
+        'Client ID is the same as Organisation ID. They are usually different: the Client ID belongs to the application, the Organisation ID to the organisation. Check both in the directory.',
+    });
+  }
+  if (UUID_SHAPE.test(form.legalName.trim().toLowerCase())) {
+    warnings.push({
+      code: 'legal-name-is-uuid',
+      field: 'legalName',
+      message: 'The legal name looks like a UUID. Did you swap it with the Organisation ID or Client ID?',
+    });
+  }
+  return warnings;
+}
+
+/** Shows invisible characters in a quoted value as `U+XXXX`. */
+function printable(value: string): string {
+  return value.replace(new RegExp(CONTROL_CHARACTER.source, 'gu'), (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}
