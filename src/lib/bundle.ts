@@ -5,6 +5,7 @@
 
 import JSZip from 'jszip';
 import { describeRequestedExtensions, type Artifact } from './artifact';
+import type { Bytes } from './pem';
 import { ROLES } from './profile';
 
 /** Keys are readable by their owner only when unzipped on Linux or macOS. */
@@ -13,14 +14,15 @@ const PUBLIC_FILE_MODE = 0o644;
 
 export const MANIFEST_NAME = 'README.txt';
 
-export async function buildBundle(artifacts: readonly Artifact[], createdAt: Date): Promise<Uint8Array> {
+export async function buildBundle(artifacts: readonly Artifact[], createdAt: Date): Promise<Bytes> {
   const zip = new JSZip();
   for (const artifact of artifacts) {
     zip.file(artifact.request.keyFileName, artifact.keyPem, { date: createdAt, unixPermissions: KEY_FILE_MODE });
     zip.file(artifact.request.csrFileName, artifact.csrPem, { date: createdAt, unixPermissions: PUBLIC_FILE_MODE });
   }
   zip.file(MANIFEST_NAME, renderManifest(artifacts, createdAt), { date: createdAt, unixPermissions: PUBLIC_FILE_MODE });
-  return zip.generateAsync({ type: 'uint8array', platform: 'UNIX', compression: 'DEFLATE' });
+  const bytes = await zip.generateAsync({ type: 'uint8array', platform: 'UNIX', compression: 'DEFLATE' });
+  return bytes as Bytes; // jszip's types predate typed-array generics; it allocates a plain ArrayBuffer
 }
 
 /** `<Client ID>-altareq-keys.zip` for one application's certificates. */

@@ -9,12 +9,13 @@ import * as asn1js from 'asn1js';
 import { AlgorithmIdentifier, Attribute, CertificationRequest, PublicKeyInfo, RelativeDistinguishedNames } from 'pkijs';
 import { RSA_KEY_ALGORITHM, exportPublicKeyDer } from './keys';
 import { OID } from './oid';
+import type { Bytes } from './pem';
 import { KEY_USAGE_BITS, ROLES, type KeyUsage } from './profile';
 import type { CertificateRequest } from './request';
 import { subjectAttributes, type Subject } from './subject';
 
 /** Builds and signs the CSR for `request` with `keys`; returns its DER. */
-export async function buildCsr(crypto: Crypto, request: CertificateRequest, keys: CryptoKeyPair): Promise<Uint8Array> {
+export async function buildCsr(crypto: Crypto, request: CertificateRequest, keys: CryptoKeyPair): Promise<Bytes> {
   const csr = new CertificationRequest({
     version: 0,
     // pkijs would put every attribute in one SET (a multi-valued RDN); hand it the DER we built instead.
@@ -28,8 +29,10 @@ export async function buildCsr(crypto: Crypto, request: CertificateRequest, keys
     algorithmId: OID.sha256WithRSAEncryption,
     algorithmParams: new asn1js.Null(),
   });
-  csr.tbsView = new Uint8Array(csr.encodeTBS().toBER());
-  const signature = await crypto.subtle.sign(RSA_KEY_ALGORITHM.name, keys.privateKey, csr.tbsView);
+  // toSchema(true) encodes the CertificationRequestInfo afresh; it is the first element.
+  const tbs = new Uint8Array(csr.toSchema(true).valueBlock.value[0]!.toBER());
+  csr.tbsView = tbs;
+  const signature = await crypto.subtle.sign(RSA_KEY_ALGORITHM.name, keys.privateKey, tbs);
   csr.signatureValue = new asn1js.BitString({ valueHex: signature });
   return new Uint8Array(csr.toSchema().toBER());
 }
@@ -45,7 +48,7 @@ const ATTRIBUTE_TYPES = { C: OID.countryName, O: OID.organizationName, OU: OID.o
  * One attribute per RDN; C is a PrintableString (X.520 CountryName), the rest
  * UTF8String, as OpenSSL 3 encodes them.
  */
-export function encodeName(subject: Subject): Uint8Array {
+export function encodeName(subject: Subject): Bytes {
   const rdns = subjectAttributes(subject).map(
     ([name, value]) =>
       new asn1js.Set({

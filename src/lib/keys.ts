@@ -5,7 +5,7 @@
  * OpenSSL and every other tool can use for PS256 or RSA-OAEP-256 too.
  */
 
-import { toPem, fromPem } from './pem';
+import { fromPem, toPem, type Bytes } from './pem';
 
 export const RSA_KEY_ALGORITHM: RsaHashedKeyGenParams = {
   name: 'RSASSA-PKCS1-v1_5',
@@ -25,7 +25,7 @@ export async function exportPrivateKeyPem(crypto: Crypto, privateKey: CryptoKey)
 }
 
 /** SubjectPublicKeyInfo DER, as in the CSR. */
-export async function exportPublicKeyDer(crypto: Crypto, publicKey: CryptoKey): Promise<Uint8Array> {
+export async function exportPublicKeyDer(crypto: Crypto, publicKey: CryptoKey): Promise<Bytes> {
   return new Uint8Array(await crypto.subtle.exportKey('spki', publicKey));
 }
 
@@ -44,7 +44,7 @@ export async function importPrivateKeyPem(crypto: Crypto, pem: string): Promise<
  * SHA-256 of the SubjectPublicKeyInfo DER, lowercase hex: the same digits as
  * `openssl pkey -pubin -outform DER | openssl dgst -sha256`.
  */
-export async function publicKeyFingerprint(crypto: Crypto, spkiDer: Uint8Array): Promise<string> {
+export async function publicKeyFingerprint(crypto: Crypto, spkiDer: Bytes): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', spkiDer));
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -3,6 +3,9 @@
  * a trailing newline, as OpenSSL writes it.
  */
 
+/** Bytes backed by a plain ArrayBuffer, as WebCrypto takes them. */
+export type Bytes = Uint8Array<ArrayBuffer>;
+
 export type PemLabel = 'PRIVATE KEY' | 'CERTIFICATE REQUEST' | 'PUBLIC KEY' | 'CERTIFICATE';
 
 export function toPem(label: PemLabel, der: Uint8Array): string {
@@ -12,7 +15,7 @@ export function toPem(label: PemLabel, der: Uint8Array): string {
 }
 
 /** The DER inside the first block with this label; throws if there is none. */
-export function fromPem(label: PemLabel, text: string): Uint8Array {
+export function fromPem(label: PemLabel, text: string): Bytes {
   const pattern = new RegExp(`-----BEGIN ${label}-----([A-Za-z0-9+/=\\s]*?)-----END ${label}-----`);
   const match = pattern.exec(text);
   if (!match) throw new Error(`No "${label}" PEM block found`);
@@ -25,7 +28,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function fromBase64(base64: string): Uint8Array {
+function fromBase64(base64: string): Bytes {
   const binary = atob(base64);
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }

@@ -4,7 +4,7 @@
  */
 
 import { AppError, type Warning } from './errors';
-import { CLIENT_ROLES, ROLES, fileStem, type RoleId } from './profile';
+import { CLIENT_ROLES, fileStem, type RoleId } from './profile';
 import type { Subject } from './subject';
 
 /** `profile`: request the role's key usage; `none`: exactly as the Trust Framework command. */

@@ -1,0 +1,33 @@
+/**
+ * Opens the built page from file:// in headless Chromium, fills the form,
+ * generates, and saves screenshots: `node scripts/screenshot.ts [outDir]`.
+ */
+import { chromium } from '@playwright/test';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const outDir = resolve(process.argv[2] ?? 'test-results/screenshots');
+mkdirSync(outDir, { recursive: true });
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
+});
+for (const colorScheme of ['light', 'dark'] as const) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, colorScheme });
+  await page.goto(pathToFileURL(resolve('dist/index.html')).href);
+  await page.screenshot({ path: `${outDir}/empty-${colorScheme}.png`, fullPage: true });
+  await page.getByLabel('Organisation legal name').fill('شركة المثال للتقنية المالية ذ.م.م');
+  await page.getByLabel('Organisation ID').fill('4af0a68f-d8a8-46c4-ace6');
+  await page.getByLabel('Client ID').fill('b8739780-9bfe-43bc-9ea4-abc70a840c13');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await page.screenshot({ path: `${outDir}/invalid-${colorScheme}.png`, fullPage: true });
+  await page.getByLabel('Organisation ID').fill('4af0a68f-d8a8-46c4-ace6-6949e8343868');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await page.getByRole('link', { name: 'Download .zip' }).waitFor();
+  await page.screenshot({ path: `${outDir}/done-${colorScheme}.png`, fullPage: true });
+  await page.close();
+}
+await browser.close();
+console.log(`screenshots in ${outDir}`);

@@ -1,0 +1,118 @@
+import { createPublicKey, verify } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import JSZip from 'jszip';
+import { CertificationRequest } from 'pkijs';
+import { fromPem } from '../../src/lib/pem';
+
+const PAGE = pathToFileURL(resolve('dist/index.html')).href;
+const ORGANISATION_ID = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
+const CLIENT_ID = 'b8739780-9bfe-43bc-9ea4-abc70a840c13';
+const LEGAL_NAME = 'شركة المثال للتقنية المالية ذ.م.م / Example, "FZ" + Co';
+
+async function fillForm(page: Page, values: { legalName: string; organisationId: string; clientId: string }) {
+  await page.getByLabel('Organisation legal name').fill(values.legalName);
+  await page.getByLabel('Organisation ID').fill(values.organisationId);
+  await page.getByLabel('Client ID').fill(values.clientId);
+}
+
+async function downloadZip(page: Page): Promise<JSZip> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .zip' }).click()]);
+  expect(download.suggestedFilename()).toBe(`${CLIENT_ID}-altareq-keys.zip`);
+  return JSZip.loadAsync(readFileSync(await download.path()));
+}
+
+/** The CSR's public key, and whether its self-signature verifies with it. */
+function readCsr(pem: string) {
+  const csr = CertificationRequest.fromBER(fromPem('CERTIFICATE REQUEST', pem));
+  const spki = Buffer.from(csr.subjectPublicKeyInfo.toSchema().toBER());
+  const publicKey = createPublicKey({ key: spki, format: 'der', type: 'spki' });
+  const signatureValid = verify('sha256', Buffer.from(csr.tbsView), publicKey, Buffer.from(csr.signatureValue.valueBlock.valueHexView));
+  return { spki, signatureValid, csr };
+}
+
+test('a TPP makes transport, signing and encryption keys and CSRs and downloads them as one zip', async ({ page }) => {
+  await page.goto(PAGE);
+  await expect(page.getByText('Keys are made in this browser and never leave it')).toBeVisible();
+  for (const role of ['Transport', 'Signing', 'Encryption']) {
+    await expect(page.getByRole('checkbox', { name: role, exact: true })).toBeChecked();
+  }
+  await fillForm(page, { legalName: LEGAL_NAME, organisationId: ORGANISATION_ID, clientId: CLIENT_ID });
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+
+  const zip = await downloadZip(page);
+  const roles = ['transport', 'signing', 'encryption'];
+  const stems = roles.map((role) => `${CLIENT_ID}-opf_uae_client_${role}`);
+  expect(Object.keys(zip.files).sort()).toEqual([...stems.flatMap((stem) => [`${stem}.csr`, `${stem}.key`]), 'README.txt'].sort());
+
+  for (const [index, stem] of stems.entries()) {
+    const keyPem = await zip.file(`${stem}.key`)!.async('string');
+    const csrPem = await zip.file(`${stem}.csr`)!.async('string');
+    expect(keyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n([A-Za-z0-9+/]{64}\n)+[A-Za-z0-9+/=]{1,64}\n-----END PRIVATE KEY-----\n$/);
+    const { spki, signatureValid } = readCsr(csrPem);
+    expect(signatureValid).toBe(true);
+    // The key in the .key file is the one whose public half is in the .csr.
+    const keySpki = createPublicKey(keyPem).export({ type: 'spki', format: 'der' });
+    expect(keySpki.equals(spki)).toBe(true);
+
+    // What the page shows for this certificate is what is in the files.
+    const card = page.getByRole('article').nth(index);
+    await expect(card.getByRole('heading')).toContainText(roles[index]!, { ignoreCase: true });
+    await expect(card).toContainText(`${stem}.csr`);
+    await expect(card).toContainText(`${stem}.key`);
+    await expect(card).toContainText(
+      `C = AE, O = "شركة المثال للتقنية المالية ذ.م.م / Example, \\"FZ\\" + Co", OU = ${ORGANISATION_ID}, CN = ${CLIENT_ID}`,
+    );
+    const fingerprint = Buffer.from(await crypto.subtle.digest('SHA-256', spki)).toString('hex');
+    await expect(card).toContainText(fingerprint);
+    await expect(card.getByRole('button', { name: 'Copy' })).toBeVisible();
+  }
+
+  const manifest = await zip.file('README.txt')!.async('string');
+  expect(manifest).toContain(`  ${stems[0]}.csr  ->  Transport certificate`);
+  expect(manifest).toContain(`KEEP SECRET each .key`);
+});
+
+test('unticked certificates are not made, and the exact-command option requests no extensions', async ({ page }) => {
+  await page.goto(PAGE);
+  await fillForm(page, { legalName: 'Example Fintech LLC', organisationId: ORGANISATION_ID, clientId: CLIENT_ID });
+  await page.getByRole('checkbox', { name: 'Encryption', exact: true }).uncheck();
+  await page.getByRole('checkbox', { name: 'Signing', exact: true }).uncheck();
+  await page.getByLabel('Exactly as the Trust Framework command (no extensions)').check();
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+
+  const zip = await downloadZip(page);
+  const stem = `${CLIENT_ID}-opf_uae_client_transport`;
+  expect(Object.keys(zip.files).sort()).toEqual(['README.txt', `${stem}.csr`, `${stem}.key`]);
+  const { csr } = readCsr(await zip.file(`${stem}.csr`)!.async('string'));
+  // attributes [0] is present and empty: the request info ends with the bytes A0 00.
+  expect(Buffer.from(csr.tbsView.slice(-2)).toString('hex')).toBe('a000');
+});
+
+test('a bad Organisation ID is marked with a message that quotes it, and no download is offered', async ({ page }) => {
+  await page.goto(PAGE);
+  await fillForm(page, { legalName: 'Example Fintech LLC', organisationId: '4af0a68f-d8a8', clientId: CLIENT_ID });
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+
+  const field = page.getByLabel('Organisation ID');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAccessibleDescription(
+    /Organisation ID must be a UUID like 4af0a68f-d8a8-46c4-ace6-6949e8343868; you entered "4af0a68f-d8a8"\./,
+  );
+  await expect(page.getByLabel('Client ID')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('link', { name: 'Download .zip' })).toHaveCount(0);
+  await expect(page.getByRole('article')).toHaveCount(0);
+});
+
+test('editing the form after generating hides the old files', async ({ page }) => {
+  await page.goto(PAGE);
+  await fillForm(page, { legalName: 'Example Fintech LLC', organisationId: ORGANISATION_ID, clientId: CLIENT_ID });
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Download .zip' })).toBeVisible();
+  await page.getByLabel('Organisation legal name').fill('Another Name LLC');
+  await expect(page.getByRole('link', { name: 'Download .zip' })).toHaveCount(0);
+  await expect(page.getByText('The form changed since the files were made.')).toBeVisible();
+});
