@@ -1,13 +1,13 @@
 /**
  * Opens the built page from file:// in headless Chromium, fills the form,
- * generates, and saves screenshots: `node scripts/screenshot.ts [outDir]`.
+ * generates, and saves screenshots: `npx tsx scripts/screenshot.ts [outDir]`.
  */
 import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const outDir = resolve(process.argv[2] ?? 'test-results/screenshots');
+const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const browser = await chromium.launch({
