@@ -8,21 +8,30 @@ import { describeRequestedExtensions, type Artifact } from './artifact';
 import type { Bytes } from './pem';
 import { ROLES } from './profile';
 
-/** Keys are readable by their owner only when unzipped on Linux or macOS. */
-const KEY_FILE_MODE = 0o600;
-const PUBLIC_FILE_MODE = 0o644;
+/** Regular files (S_IFREG); keys readable by their owner only when unzipped on Linux or macOS. */
+const KEY_FILE_MODE = 0o100600;
+const PUBLIC_FILE_MODE = 0o100644;
 
 export const MANIFEST_NAME = 'README.txt';
 
 export async function buildBundle(artifacts: readonly Artifact[], createdAt: Date): Promise<Bytes> {
   const zip = new JSZip();
+  const date = zipDate(createdAt);
   for (const artifact of artifacts) {
-    zip.file(artifact.request.keyFileName, artifact.keyPem, { date: createdAt, unixPermissions: KEY_FILE_MODE });
-    zip.file(artifact.request.csrFileName, artifact.csrPem, { date: createdAt, unixPermissions: PUBLIC_FILE_MODE });
+    zip.file(artifact.request.keyFileName, artifact.keyPem, { date, unixPermissions: KEY_FILE_MODE });
+    zip.file(artifact.request.csrFileName, artifact.csrPem, { date, unixPermissions: PUBLIC_FILE_MODE });
   }
-  zip.file(MANIFEST_NAME, renderManifest(artifacts, createdAt), { date: createdAt, unixPermissions: PUBLIC_FILE_MODE });
+  zip.file(MANIFEST_NAME, renderManifest(artifacts, createdAt), { date, unixPermissions: PUBLIC_FILE_MODE });
   const bytes = await zip.generateAsync({ type: 'uint8array', platform: 'UNIX', compression: 'DEFLATE' });
   return bytes as Bytes; // jszip's types predate typed-array generics; it allocates a plain ArrayBuffer
+}
+
+/**
+ * Zip entries hold local wall-clock time, which unzip tools show as is;
+ * jszip writes the UTC fields, so shift by the local offset.
+ */
+function zipDate(date: Date): Date {
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
 }
 
 /** `<Client ID>-altareq-keys.zip` for one application's certificates. */

@@ -38,8 +38,10 @@ export const MAX_NAME_LENGTH = 64;
 
 const UUID_EXAMPLE = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-// C0 and C1 control characters and DEL: invisible, and refused by careful CAs.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/u;
+// C0 and C1 control characters and DEL, and the invisible format characters
+// that can hide or reorder text: zero-width space, direction marks and
+// overrides, word joiner, byte-order mark. (ZWJ and ZWNJ stay: scripts use them.)
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/u;
 
 /** Validates the whole form and, if every field is right, returns one request per ticked role. */
 export function validateClientForm(form: ClientForm): Validation {
@@ -47,7 +49,8 @@ export function validateClientForm(form: ClientForm): Validation {
   const organisationId = checkUuid(form.organisationId, 'organisationId', 'Organisation ID');
   const clientId = checkUuid(form.clientId, 'clientId', 'Client ID');
   const errors = [legalName, organisationId, clientId].filter((r): r is AppError => r instanceof AppError);
-  if (form.roles.length === 0) {
+  const roles = CLIENT_ROLES.filter((role) => form.roles.includes(role));
+  if (roles.length === 0) {
     errors.push(
       new AppError('no-certificate-selected', 'Tick at least one certificate to make: Transport, Signing or Encryption.', {
         field: 'roles',
@@ -63,7 +66,7 @@ export function validateClientForm(form: ClientForm): Validation {
     organizationalUnit: organisationId as string,
     commonName: clientId as string,
   };
-  const requests = CLIENT_ROLES.filter((role) => form.roles.includes(role)).map((role): CertificateRequest => {
+  const requests = roles.map((role): CertificateRequest => {
     const stem = fileStem(clientId as string, role);
     return {
       role,
@@ -81,7 +84,7 @@ export function validateClientForm(form: ClientForm): Validation {
 export function checkLegalName(value: string): string | AppError {
   const field = 'legalName';
   const rule = `The legal name must be 1 to ${MAX_NAME_LENGTH} characters, exactly as registered in the Trust Framework`;
-  if (value.length === 0) {
+  if (value.trim().length === 0) {
     return new AppError('required', 'Enter the organisation legal name, exactly as registered in the Trust Framework.', { field });
   }
   if (!value.isWellFormed()) {
@@ -94,7 +97,7 @@ export function checkLegalName(value: string): string | AppError {
     const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     return new AppError(
       'name-control-character',
-      `"${printable(value)}" contains an invisible control character (U+${code}); remove it. ${rule}, with no control characters.`,
+      `"${printable(value)}" contains an invisible character (U+${code}); remove it. ${rule}, with no control or invisible characters.`,
       { field },
     );
   }
@@ -123,7 +126,7 @@ export function checkUuid(value: string, field: 'organisationId' | 'clientId', l
   if (UUID_SHAPE.test(trimmed.toLowerCase())) {
     return new AppError(
       'uuid-uppercase',
-      `${label} must be in lowercase, as the directory shows it: ${trimmed.toLowerCase()}; you entered ${trimmed}.`,
+      `${label} must be in lowercase, as the directory shows it: ${trimmed.toLowerCase()}; you entered "${trimmed}".`,
       { field },
     );
   }
@@ -136,7 +139,7 @@ function clientWarnings(form: ClientForm): Warning[] {
   const warnings: Warning[] = [];
   const organisationId = form.organisationId.trim().toLowerCase();
   const clientId = form.clientId.trim().toLowerCase();
-  if (organisationId !== '' && organisationId === clientId) {
+  if (UUID_SHAPE.test(organisationId) && organisationId === clientId) {
     warnings.push({
       code: 'ids-same',
       field: 'clientId',

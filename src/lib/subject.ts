@@ -56,7 +56,9 @@ function onelineValue(value: string, escapeNonAscii: boolean): string {
     if (char === '"' || char === '\\') return `\\${char}`;
     const first = index === 0;
     const last = index === chars.length - 1;
-    if (QUOTE_TRIGGERS.has(char) || (first && (char === '#' || char === ' ')) || (last && char === ' ')) quote = true;
+    // OpenSSL flags the last character after the first, so a value that is only `#` is not quoted.
+    const leadingHash = first && !last && char === '#';
+    if (QUOTE_TRIGGERS.has(char) || leadingHash || ((first || last) && char === ' ')) quote = true;
     return char;
   });
   return quote ? `"${out.join('')}"` : out.join('');

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { createArtifact, describeRequestedExtensions, type Stage } from '../../src/lib/artifact';
+import { exportPublicKeyDer, importPrivateKeyPem, publicKeyFingerprint } from '../../src/lib/keys';
+import { fromPem } from '../../src/lib/pem';
+import type { RoleId } from '../../src/lib/profile';
+import { validateClientForm, type CertificateRequest, type ExtensionPolicy } from '../../src/lib/request';
+import { CLIENT_ID, ORGANISATION_ID, VALID_FORM, nodeCrypto, readFixture } from '../support/fixtures';
+
+// openssl pkey -in tests/fixtures/test-key.pem -pubout -outform DER | openssl dgst -sha256
+const TEST_KEY_FINGERPRINT = '639dd48dc9f15930f7c4a8f3ae5e248fc1d4f665b85dd2a1ebf98414ae6cf89a';
+
+function clientTransport(): CertificateRequest {
+  const result = validateClientForm({ ...VALID_FORM, roles: ['client_transport'] });
+  if (!result.ok) throw new Error('VALID_FORM should be valid');
+  return result.requests[0]!;
+}
+
+/** The Node WebCrypto, except that generateKey returns the fixed test key, and each call is logged. */
+async function fixedKeyCrypto(log: string[]): Promise<Crypto> {
+  const keys = await importPrivateKeyPem(nodeCrypto, readFixture('test-key.pem'));
+  const subtle = nodeCrypto.subtle;
+  return {
+    subtle: {
+      generateKey: async () => (log.push('generateKey'), keys),
+      sign: (...args: Parameters<SubtleCrypto['sign']>) => (log.push('sign'), subtle.sign(...args)),
+      exportKey: subtle.exportKey.bind(subtle),
+      digest: subtle.digest.bind(subtle),
+    },
+  } as unknown as Crypto;
+}
+
+describe('createArtifact', () => {
+  it('reports each stage as it starts: generating-key, signing, done', async () => {
+    const log: string[] = [];
+    await createArtifact(await fixedKeyCrypto(log), clientTransport(), (stage: Stage) => log.push(stage));
+    expect(log).toEqual(['generating-key', 'generateKey', 'signing', 'sign', 'done']);
+  });
+
+  it('with the fixed key, gives the golden CSR, the same key PEM, the subject and the fingerprint', async () => {
+    const artifact = await createArtifact(await fixedKeyCrypto([]), clientTransport());
+    expect(artifact).toEqual({
+      request: clientTransport(),
+      keyPem: readFixture('test-key.pem'),
+      csrPem: readFixture('golden/client_transport.csr'),
+      subject: `C = AE, O = Example Fintech LLC, OU = ${ORGANISATION_ID}, CN = ${CLIENT_ID}`,
+      publicKeyFingerprint: TEST_KEY_FINGERPRINT,
+    });
+  });
+
+  it('shows the subject readable, not byte-escaped', async () => {
+    const request = { ...clientTransport(), subject: { ...clientTransport().subject, organization: 'شركة, ذ.م.م' } };
+    const artifact = await createArtifact(await fixedKeyCrypto([]), request);
+    expect(artifact.subject).toBe(`C = AE, O = "شركة, ذ.م.م", OU = ${ORGANISATION_ID}, CN = ${CLIENT_ID}`);
+  });
+
+  it('with a new key, the fingerprint is that of the key file and of the public key in the CSR', async () => {
+    const artifact = await createArtifact(nodeCrypto, clientTransport());
+    const keys = await importPrivateKeyPem(nodeCrypto, artifact.keyPem);
+    const spki = await exportPublicKeyDer(nodeCrypto, keys.publicKey);
+    const csr = Buffer.from(fromPem('CERTIFICATE REQUEST', artifact.csrPem));
+    expect(await publicKeyFingerprint(nodeCrypto, spki)).toBe(artifact.publicKeyFingerprint);
+    expect(csr.includes(Buffer.from(spki))).toBe(true);
+    expect(artifact.publicKeyFingerprint).not.toBe(TEST_KEY_FINGERPRINT);
+  });
+});
+
+describe('describeRequestedExtensions', () => {
+  const request = (role: RoleId, extensions: ExtensionPolicy, dnsNames: string[] = []): CertificateRequest => ({
+    role,
+    extensions,
+    dnsNames,
+    subject: { country: 'AE', organization: 'O', organizationalUnit: ORGANISATION_ID },
+    keyFileName: 'x.key',
+    csrFileName: 'x.csr',
+  });
+  const NONE = 'None: exactly as the Trust Framework command; the directory applies its own profile';
+
+  it.each([
+    {
+      name: 'client transport',
+      input: request('client_transport', 'profile'),
+      want: ['Key Usage (critical): Digital Signature, Key Encipherment', 'Extended Key Usage: TLS Web Client Authentication'],
+    },
+    { name: 'client signing', input: request('client_signing', 'profile'), want: ['Key Usage (critical): Digital Signature, Non Repudiation'] },
+    { name: 'client encryption', input: request('client_encryption', 'profile'), want: ['Key Usage (critical): Key Encipherment'] },
+    {
+      name: 'server transport with DNS names',
+      input: request('server_transport', 'profile', ['api.example.ae', '*.hub.example.ae']),
+      want: [
+        'Key Usage (critical): Digital Signature, Key Encipherment',
+        'Extended Key Usage: TLS Web Server Authentication',
+        'Subject Alternative Name: DNS:api.example.ae, DNS:*.hub.example.ae',
+      ],
+    },
+    { name: 'server signing', input: request('server_signing', 'profile'), want: ['Key Usage (critical): Digital Signature, Non Repudiation'] },
+    { name: 'client transport, extensions "none"', input: request('client_transport', 'none'), want: [NONE] },
+    { name: 'client encryption, extensions "none"', input: request('client_encryption', 'none'), want: [NONE] },
+    {
+      name: 'server transport, extensions "none": only the SAN the user asked for',
+      input: request('server_transport', 'none', ['api.example.ae']),
+      want: ['Subject Alternative Name: DNS:api.example.ae'],
+    },
+  ])('lists what the CSR asks for, in openssl req -text words: $name', ({ input, want }) => {
+    expect(describeRequestedExtensions(input)).toEqual(want);
+  });
+});

@@ -1,0 +1,148 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import type { Artifact } from '../../src/lib/artifact';
+import { MANIFEST_NAME, buildBundle, bundleFileName, renderManifest } from '../../src/lib/bundle';
+import type { RoleId } from '../../src/lib/profile';
+import { subjectLine, type Subject } from '../../src/lib/subject';
+import { CLIENT_ID, ORGANISATION_ID } from '../support/fixtures';
+
+const CLIENT_SUBJECT: Subject = {
+  country: 'AE',
+  organization: 'Example Fintech LLC',
+  organizationalUnit: ORGANISATION_ID,
+  commonName: CLIENT_ID,
+};
+
+/** A made-up artifact: no crypto, just distinct text for each file. */
+function artifact(role: RoleId, fingerprint: string, subject = CLIENT_SUBJECT): Artifact {
+  const stem = `${subject.commonName ?? subject.organizationalUnit}-opf_uae_${role}`;
+  return {
+    request: { role, subject, extensions: 'profile', dnsNames: [], keyFileName: `${stem}.key`, csrFileName: `${stem}.csr` },
+    keyPem: `-----BEGIN PRIVATE KEY-----\n${role} key\n-----END PRIVATE KEY-----\n`,
+    csrPem: `-----BEGIN CERTIFICATE REQUEST-----\n${role} csr\n-----END CERTIFICATE REQUEST-----\n`,
+    subject: subjectLine(subject, { escapeNonAscii: false }),
+    publicKeyFingerprint: fingerprint.repeat(64),
+  };
+}
+
+const TRANSPORT = artifact('client_transport', 'a');
+const SIGNING = artifact('client_signing', 'b');
+const ENCRYPTION = artifact('client_encryption', 'c');
+// Even seconds and no milliseconds: zip entry times have a 2-second resolution.
+const CREATED_AT = new Date('2025-03-04T05:06:08Z');
+
+describe('buildBundle', () => {
+  const open = async (artifacts: Artifact[]) => JSZip.loadAsync(await buildBundle(artifacts, CREATED_AT));
+
+  it('holds a .key and a .csr per artifact, and README.txt', async () => {
+    const zip = await open([TRANSPORT, SIGNING, ENCRYPTION]);
+    expect(Object.keys(zip.files)).toEqual([
+      `${CLIENT_ID}-opf_uae_client_transport.key`,
+      `${CLIENT_ID}-opf_uae_client_transport.csr`,
+      `${CLIENT_ID}-opf_uae_client_signing.key`,
+      `${CLIENT_ID}-opf_uae_client_signing.csr`,
+      `${CLIENT_ID}-opf_uae_client_encryption.key`,
+      `${CLIENT_ID}-opf_uae_client_encryption.csr`,
+      'README.txt',
+    ]);
+  });
+
+  it("stores each artifact's PEM text unchanged, and the manifest", async () => {
+    const artifacts = [TRANSPORT, SIGNING, ENCRYPTION];
+    const zip = await open(artifacts);
+    const text = (name: string) => zip.file(name)!.async('string');
+    for (const a of artifacts) {
+      expect(await text(a.request.keyFileName)).toBe(a.keyPem);
+      expect(await text(a.request.csrFileName)).toBe(a.csrPem);
+    }
+    expect(await text(MANIFEST_NAME)).toBe(renderManifest(artifacts, CREATED_AT));
+  });
+
+  it('makes keys readable by their owner only (0600) and the rest 0644', async () => {
+    const zip = await open([TRANSPORT, SIGNING]);
+    // The modes are stored without file-type bits (no S_IFREG 0o100000).
+    expect(Object.values(zip.files).map((f) => [f.name, f.unixPermissions])).toEqual([
+      [TRANSPORT.request.keyFileName, 0o100600],
+      [TRANSPORT.request.csrFileName, 0o100644],
+      [SIGNING.request.keyFileName, 0o100600],
+      [SIGNING.request.csrFileName, 0o100644],
+      ['README.txt', 0o100644],
+    ]);
+  });
+
+  it('dates every entry createdAt', async () => {
+    const zip = await open([TRANSPORT]);
+    expect(Object.values(zip.files).map((f) => f.date.toISOString())).toEqual([
+      '2025-03-04T05:06:08.000Z',
+      '2025-03-04T05:06:08.000Z',
+      '2025-03-04T05:06:08.000Z',
+    ]);
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    expect(await buildBundle([TRANSPORT], CREATED_AT)).toEqual(await buildBundle([TRANSPORT], CREATED_AT));
+  });
+});
+
+describe('bundleFileName', () => {
+  const bank: Subject = { country: 'AE', organization: 'Example Bank PJSC', organizationalUnit: ORGANISATION_ID };
+  const server = artifact('server_transport', 'd', bank);
+
+  it.each([
+    { name: 'client certificates: the Client ID', input: [TRANSPORT, SIGNING, ENCRYPTION], want: `${CLIENT_ID}-altareq-keys.zip` },
+    { name: 'one client certificate', input: [SIGNING], want: `${CLIENT_ID}-altareq-keys.zip` },
+    { name: 'server certificates: the Organisation ID', input: [server], want: `${ORGANISATION_ID}-altareq-keys.zip` },
+  ])('$name', ({ input, want }) => {
+    expect(bundleFileName(input)).toBe(want);
+  });
+});
+
+describe('renderManifest', () => {
+  it('says what each file is, what to upload, what to keep secret and how to check', () => {
+    expect(renderManifest([TRANSPORT, SIGNING], CREATED_AT)).toBe(`\
+AlTareq Trust Framework (UAE Open Finance): keys and certificate requests
+
+Made 2025-03-04 05:06 UTC in a web browser. The keys were generated on this
+computer and were not sent anywhere.
+
+UPLOAD each .csr in the Trust Framework directory, under the matching certificate type:
+  b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr  ->  Transport certificate
+  b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.csr  ->  Signing certificate
+
+KEEP SECRET each .key: never upload, email or share it. Store it where your
+application will use it, and delete other copies:
+  b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.key
+  b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.key
+
+Transport (opf_uae_client_transport): mTLS client authentication to API providers
+  Certificate request (upload): b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr
+  Private key (keep secret):    b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.key
+  Subject:                      C = AE, O = Example Fintech LLC, OU = 4af0a68f-d8a8-46c4-ace6-6949e8343868, CN = b8739780-9bfe-43bc-9ea4-abc70a840c13
+  Requested extensions:         Key Usage (critical): Digital Signature, Key Encipherment
+                                Extended Key Usage: TLS Web Client Authentication
+  Public key SHA-256:           aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+  Key:                          RSA 2048 bits, e=65537, PKCS#8 PEM, not encrypted
+
+Signing (opf_uae_client_signing): signing JWTs with PS256
+  Certificate request (upload): b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.csr
+  Private key (keep secret):    b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.key
+  Subject:                      C = AE, O = Example Fintech LLC, OU = 4af0a68f-d8a8-46c4-ace6-6949e8343868, CN = b8739780-9bfe-43bc-9ea4-abc70a840c13
+  Requested extensions:         Key Usage (critical): Digital Signature, Non Repudiation
+  Public key SHA-256:           bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+  Key:                          RSA 2048 bits, e=65537, PKCS#8 PEM, not encrypted
+
+Check the files yourself with OpenSSL:
+  openssl req -in b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr -noout -verify -text
+  openssl req -in b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr -noout -pubkey | openssl pkey -pubin -outform DER | openssl dgst -sha256
+  openssl pkey -in b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.key -pubout -outform DER | openssl dgst -sha256
+  (the last two print the public key SHA-256 above, so the key and the CSR match)
+
+Certificates and keys must be rotated at least every 13 months.
+`);
+  });
+
+  it('writes the date in UTC to the minute', () => {
+    const manifest = renderManifest([TRANSPORT], new Date('2025-12-31T23:59:59.999+04:00'));
+    expect(manifest.split('\n')[2]).toBe('Made 2025-12-31 19:59 UTC in a web browser. The keys were generated on this');
+  });
+});

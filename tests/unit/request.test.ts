@@ -1,0 +1,486 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AppError, type ErrorCode, type Field } from '../../src/lib/errors';
+import type { RoleId } from '../../src/lib/profile';
+import { checkLegalName, checkUuid, validateClientForm, type ClientForm } from '../../src/lib/request';
+import { CLIENT_ID, ORGANISATION_ID, VALID_FORM } from '../support/fixtures';
+
+type Outcome = { value: string } | { code: ErrorCode; field: Field | undefined; message: string };
+
+/** A check's result as plain data, so a table can state it. */
+function outcome(result: string | AppError): Outcome {
+  return result instanceof AppError ? { code: result.code, field: result.field, message: result.message } : { value: result };
+}
+
+const RULE = 'The legal name must be 1 to 64 characters, exactly as registered in the Trust Framework';
+const arabic64 = 'ش'.repeat(64);
+const emoji64 = '😀'.repeat(64); // 128 UTF-16 code units
+
+describe('checkLegalName', () => {
+  it.each<{ name: string; input: string; want: Outcome }>([
+    { name: 'plain ASCII', input: 'Example Fintech LLC', want: { value: 'Example Fintech LLC' } },
+    { name: 'Arabic', input: 'شركة المثال ذ.م.م', want: { value: 'شركة المثال ذ.م.م' } },
+    {
+      name: 'accents and punctuation kept as typed',
+      input: 'Société / Générale, "A" + B \\ C & D',
+      want: { value: 'Société / Générale, "A" + B \\ C & D' },
+    },
+    { name: 'spaces inside kept', input: 'Example  Fintech', want: { value: 'Example  Fintech' } },
+    { name: '64 Arabic letters', input: arabic64, want: { value: arabic64 } },
+    { name: '64 emoji (one character each)', input: emoji64, want: { value: emoji64 } },
+    { name: '64 ASCII', input: 'a'.repeat(64), want: { value: 'a'.repeat(64) } },
+    {
+      name: 'empty',
+      input: '',
+      want: {
+        code: 'required',
+        field: 'legalName',
+        message: 'Enter the organisation legal name, exactly as registered in the Trust Framework.',
+      },
+    },
+    {
+      name: '65 ASCII',
+      input: 'a'.repeat(65),
+      want: { code: 'name-too-long', field: 'legalName', message: `"${'a'.repeat(65)}" is 65 characters long. ${RULE}.` },
+    },
+    {
+      name: '65 Arabic letters',
+      input: `${arabic64}ش`,
+      want: { code: 'name-too-long', field: 'legalName', message: `"${arabic64}ش" is 65 characters long. ${RULE}.` },
+    },
+    {
+      name: '65 emoji',
+      input: `${emoji64}😀`,
+      want: { code: 'name-too-long', field: 'legalName', message: `"${emoji64}😀" is 65 characters long. ${RULE}.` },
+    },
+    {
+      name: 'U+0000',
+      input: 'Example\u0000LLC',
+      want: {
+        code: 'name-control-character',
+        field: 'legalName',
+        message: `"ExampleU+0000LLC" contains an invisible character (U+0000); remove it. ${RULE}, with no control or invisible characters.`,
+      },
+    },
+    {
+      name: 'U+001F',
+      input: 'Example\u001fLLC',
+      want: {
+        code: 'name-control-character',
+        field: 'legalName',
+        message: `"ExampleU+001FLLC" contains an invisible character (U+001F); remove it. ${RULE}, with no control or invisible characters.`,
+      },
+    },
+    {
+      name: 'U+007F (DEL)',
+      input: 'Example\u007fLLC',
+      want: {
+        code: 'name-control-character',
+        field: 'legalName',
+        message: `"ExampleU+007FLLC" contains an invisible character (U+007F); remove it. ${RULE}, with no control or invisible characters.`,
+      },
+    },
+    {
+      name: 'U+0085 (C1 next line)',
+      input: 'Example\u0085LLC',
+      want: {
+        code: 'name-control-character',
+        field: 'legalName',
+        message: `"ExampleU+0085LLC" contains an invisible character (U+0085); remove it. ${RULE}, with no control or invisible characters.`,
+      },
+    },
+    {
+      name: 'U+202E (right-to-left override, which can disguise text)',
+      input: 'Example\u202eCLL',
+      want: {
+        code: 'name-control-character',
+        field: 'legalName',
+        message: `"ExampleU+202ECLL" contains an invisible character (U+202E); remove it. ${RULE}, with no control or invisible characters.`,
+      },
+    },
+    {
+      name: 'U+200B (zero-width space)',
+      input: 'Example\u200bLLC',
+      want: {
+        code: 'name-control-character',
+        field: 'legalName',
+        message: `"ExampleU+200BLLC" contains an invisible character (U+200B); remove it. ${RULE}, with no control or invisible characters.`,
+      },
+    },
+    {
+      name: 'a leading byte-order mark, as some editors paste it',
+      input: '\ufeffExample',
+      want: {
+        code: 'name-control-character',
+        field: 'legalName',
+        message: `"U+FEFFExample" contains an invisible character (U+FEFF); remove it. ${RULE}, with no control or invisible characters.`,
+      },
+    },
+    {
+      name: 'only spaces',
+      input: '   ',
+      want: {
+        code: 'required',
+        field: 'legalName',
+        message: 'Enter the organisation legal name, exactly as registered in the Trust Framework.',
+      },
+    },
+    {
+      name: 'a leading tab is a control character, not a space',
+      input: '\tExample',
+      want: {
+        code: 'name-control-character',
+        field: 'legalName',
+        message: `"U+0009Example" contains an invisible character (U+0009); remove it. ${RULE}, with no control or invisible characters.`,
+      },
+    },
+    {
+      name: 'lone surrogate',
+      input: 'Example \ud83d LLC',
+      want: {
+        code: 'name-malformed',
+        field: 'legalName',
+        message: `The legal name contains a broken character (a lone surrogate); retype it. ${RULE}.`,
+      },
+    },
+    {
+      name: 'leading space',
+      input: ' Example',
+      want: {
+        code: 'name-surrounding-space',
+        field: 'legalName',
+        message: `" Example" starts or ends with a space; remove it. ${RULE}.`,
+      },
+    },
+    {
+      name: 'trailing space',
+      input: 'Example ',
+      want: {
+        code: 'name-surrounding-space',
+        field: 'legalName',
+        message: `"Example " starts or ends with a space; remove it. ${RULE}.`,
+      },
+    },
+    {
+      name: 'trailing no-break space',
+      input: 'Example\u00a0',
+      want: {
+        code: 'name-surrounding-space',
+        field: 'legalName',
+        message: `"Example\u00a0" starts or ends with a space; remove it. ${RULE}.`,
+      },
+    },
+  ])('$name', ({ input, want }) => {
+    expect(outcome(checkLegalName(input))).toEqual(want);
+  });
+});
+
+describe('checkUuid', () => {
+  it.each<{ name: string; input: [string, 'organisationId' | 'clientId', string]; want: Outcome }>([
+    { name: 'lowercase UUID', input: [ORGANISATION_ID, 'organisationId', 'Organisation ID'], want: { value: ORGANISATION_ID } },
+    {
+      name: 'surrounding spaces, tab and newline are dropped',
+      input: [` \t${CLIENT_ID}\n `, 'clientId', 'Client ID'],
+      want: { value: CLIENT_ID },
+    },
+    {
+      name: 'uppercase UUID',
+      input: [ORGANISATION_ID.toUpperCase(), 'organisationId', 'Organisation ID'],
+      want: {
+        code: 'uuid-uppercase',
+        field: 'organisationId',
+        message:
+          'Organisation ID must be in lowercase, as the directory shows it: 4af0a68f-d8a8-46c4-ace6-6949e8343868; you entered "4AF0A68F-D8A8-46C4-ACE6-6949E8343868".',
+      },
+    },
+    {
+      name: 'mixed case UUID with spaces around',
+      input: [' B8739780-9bfe-43bc-9ea4-abc70a840c13 ', 'clientId', 'Client ID'],
+      want: {
+        code: 'uuid-uppercase',
+        field: 'clientId',
+        message:
+          'Client ID must be in lowercase, as the directory shows it: b8739780-9bfe-43bc-9ea4-abc70a840c13; you entered "B8739780-9bfe-43bc-9ea4-abc70a840c13".',
+      },
+    },
+    {
+      name: 'empty',
+      input: ['', 'organisationId', 'Organisation ID'],
+      want: {
+        code: 'required',
+        field: 'organisationId',
+        message: 'Enter the Organisation ID, a UUID like 4af0a68f-d8a8-46c4-ace6-6949e8343868, as the Trust Framework directory shows it.',
+      },
+    },
+    {
+      name: 'only spaces',
+      input: ['   ', 'clientId', 'Client ID'],
+      want: {
+        code: 'required',
+        field: 'clientId',
+        message: 'Enter the Client ID, a UUID like 4af0a68f-d8a8-46c4-ace6-6949e8343868, as the Trust Framework directory shows it.',
+      },
+    },
+    {
+      name: 'cut short',
+      input: ['4af0a68f-d8a8', 'organisationId', 'Organisation ID'],
+      want: {
+        code: 'uuid-shape',
+        field: 'organisationId',
+        message: 'Organisation ID must be a UUID like 4af0a68f-d8a8-46c4-ace6-6949e8343868; you entered "4af0a68f-d8a8".',
+      },
+    },
+    {
+      name: 'without hyphens',
+      input: ['4af0a68fd8a846c4ace66949e8343868', 'organisationId', 'Organisation ID'],
+      want: {
+        code: 'uuid-shape',
+        field: 'organisationId',
+        message: 'Organisation ID must be a UUID like 4af0a68f-d8a8-46c4-ace6-6949e8343868; you entered "4af0a68fd8a846c4ace66949e8343868".',
+      },
+    },
+    {
+      name: 'in braces',
+      input: [`{${CLIENT_ID}}`, 'clientId', 'Client ID'],
+      want: {
+        code: 'uuid-shape',
+        field: 'clientId',
+        message: `Client ID must be a UUID like 4af0a68f-d8a8-46c4-ace6-6949e8343868; you entered "{${CLIENT_ID}}".`,
+      },
+    },
+    {
+      name: 'a letter that is not hex',
+      input: ['g8739780-9bfe-43bc-9ea4-abc70a840c13', 'clientId', 'Client ID'],
+      want: {
+        code: 'uuid-shape',
+        field: 'clientId',
+        message: 'Client ID must be a UUID like 4af0a68f-d8a8-46c4-ace6-6949e8343868; you entered "g8739780-9bfe-43bc-9ea4-abc70a840c13".',
+      },
+    },
+    {
+      name: 'a control character inside is shown as U+XXXX',
+      input: ['4af0a68f\u0000d8a8', 'organisationId', 'Organisation ID'],
+      want: {
+        code: 'uuid-shape',
+        field: 'organisationId',
+        message: 'Organisation ID must be a UUID like 4af0a68f-d8a8-46c4-ace6-6949e8343868; you entered "4af0a68fU+0000d8a8".',
+      },
+    },
+  ])('$name', ({ input: [value, field, label], want }) => {
+    expect(outcome(checkUuid(value, field, label))).toEqual(want);
+  });
+});
+
+describe('validateClientForm', () => {
+  const stem = (role: string) => `${CLIENT_ID}-opf_uae_client_${role}`;
+  const subject = {
+    country: 'AE',
+    organization: 'Example Fintech LLC',
+    organizationalUnit: ORGANISATION_ID,
+    commonName: CLIENT_ID,
+  };
+  const request = (role: 'transport' | 'signing' | 'encryption', extensions = 'profile') => ({
+    role: `client_${role}`,
+    subject,
+    extensions,
+    dnsNames: [],
+    keyFileName: `${stem(role)}.key`,
+    csrFileName: `${stem(role)}.csr`,
+  });
+
+  it.each<{ name: string; input: Partial<ClientForm>; want: unknown[] }>([
+    {
+      name: 'all three roles',
+      input: {},
+      want: [request('transport'), request('signing'), request('encryption')],
+    },
+    {
+      name: 'ticked in reverse order: still transport, signing, encryption',
+      input: { roles: ['client_encryption', 'client_signing', 'client_transport'] },
+      want: [request('transport'), request('signing'), request('encryption')],
+    },
+    {
+      name: 'a role ticked twice gives one request',
+      input: { roles: ['client_signing', 'client_signing'] },
+      want: [request('signing')],
+    },
+    {
+      name: 'encryption and transport only',
+      input: { roles: ['client_encryption', 'client_transport'] },
+      want: [request('transport'), request('encryption')],
+    },
+    {
+      name: 'extensions "none" carried into every request',
+      input: { roles: ['client_transport', 'client_signing'], extensions: 'none' },
+      want: [request('transport', 'none'), request('signing', 'none')],
+    },
+    {
+      name: 'UUIDs pasted with spaces are trimmed in the subject and the file names',
+      input: { organisationId: ` ${ORGANISATION_ID}\t`, clientId: `\n${CLIENT_ID} `, roles: ['client_transport'] },
+      want: [request('transport')],
+    },
+  ])('makes one request per ticked role: $name', ({ input, want }) => {
+    expect(validateClientForm({ ...VALID_FORM, ...input })).toEqual({ ok: true, requests: want, warnings: [] });
+  });
+
+  it('names the files <Client ID>-opf_uae_client_<role>.key and .csr', () => {
+    const result = validateClientForm(VALID_FORM);
+    expect(result.ok && result.requests.flatMap((r) => [r.keyFileName, r.csrFileName])).toEqual([
+      'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.key',
+      'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr',
+      'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.key',
+      'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.csr',
+      'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_encryption.key',
+      'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_encryption.csr',
+    ]);
+  });
+
+  it('refuses a form with no role ticked', () => {
+    const result = validateClientForm({ ...VALID_FORM, roles: [] });
+    expect(result.ok ? [] : result.errors.map(outcome)).toEqual([
+      {
+        code: 'no-certificate-selected',
+        field: 'roles',
+        message: 'Tick at least one certificate to make: Transport, Signing or Encryption.',
+      },
+    ]);
+  });
+
+  it('refuses a form whose only roles are server roles (the client form makes client certificates)', () => {
+    const result = validateClientForm({ ...VALID_FORM, roles: ['server_transport'] });
+    expect(result.ok ? [] : result.errors.map((e) => e.code)).toEqual(['no-certificate-selected']);
+  });
+
+  it('reports every error at once, in form order, not just the first', () => {
+    const result = validateClientForm({
+      legalName: '',
+      organisationId: '4af0a68f',
+      clientId: CLIENT_ID.toUpperCase(),
+      roles: [],
+      extensions: 'profile',
+    });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors.map((e) => [e.code, e.field])).toEqual([
+      ['required', 'legalName'],
+      ['uuid-shape', 'organisationId'],
+      ['uuid-uppercase', 'clientId'],
+      ['no-certificate-selected', 'roles'],
+    ]);
+  });
+
+  it('returns AppError instances', () => {
+    const result = validateClientForm({ ...VALID_FORM, legalName: '' });
+    expect(result.ok ? [] : result.errors.map((e) => [e instanceof AppError, e.name])).toEqual([[true, 'AppError']]);
+  });
+
+  it.each([
+    {
+      name: 'ids-same: the Client ID equals the Organisation ID',
+      input: { clientId: ` ${ORGANISATION_ID} ` },
+      want: {
+        code: 'ids-same',
+        field: 'clientId',
+        message:
+          'Client ID is the same as Organisation ID. They are usually different: the Client ID belongs to the application, the Organisation ID to the organisation. Check both in the directory.',
+      },
+    },
+    {
+      name: 'legal-name-is-uuid: the legal name looks like a UUID',
+      input: { legalName: CLIENT_ID },
+      want: {
+        code: 'legal-name-is-uuid',
+        field: 'legalName',
+        message: 'The legal name looks like a UUID. Did you swap it with the Organisation ID or Client ID?',
+      },
+    },
+    {
+      name: 'legal-name-is-uuid also for an uppercase UUID',
+      input: { legalName: ORGANISATION_ID.toUpperCase() },
+      want: {
+        code: 'legal-name-is-uuid',
+        field: 'legalName',
+        message: 'The legal name looks like a UUID. Did you swap it with the Organisation ID or Client ID?',
+      },
+    },
+  ])('warns and still makes the requests: $name', ({ input, want }) => {
+    const result = validateClientForm({ ...VALID_FORM, ...input });
+    expect({ ok: result.ok, requests: result.ok ? result.requests.length : 0, warnings: result.warnings }).toEqual({
+      ok: true,
+      requests: 3,
+      warnings: [want],
+    });
+  });
+
+  it('does not call two invalid, equal IDs the same ID: the errors say enough', () => {
+    const result = validateClientForm({ ...VALID_FORM, organisationId: 'x', clientId: 'x' });
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('gives both warnings together', () => {
+    const result = validateClientForm({ ...VALID_FORM, legalName: ORGANISATION_ID, clientId: ORGANISATION_ID });
+    expect(result.warnings.map((w) => w.code)).toEqual(['ids-same', 'legal-name-is-uuid']);
+  });
+});
+
+describe('validateClientForm, for any input', () => {
+  // Record<…> makes TypeScript check that these are exactly the unions' members.
+  const ERROR_CODES: Record<ErrorCode, true> = {
+    required: true,
+    'uuid-shape': true,
+    'uuid-uppercase': true,
+    'name-too-long': true,
+    'name-control-character': true,
+    'name-surrounding-space': true,
+    'name-malformed': true,
+    'no-certificate-selected': true,
+    'crypto-unavailable': true,
+    'generation-failed': true,
+  };
+  const FIELDS: Record<Field, true> = { legalName: true, organisationId: true, clientId: true, roles: true };
+  const ROLE_IDS: RoleId[] = ['client_transport', 'client_signing', 'client_encryption'];
+
+  // Any string, including lone surrogates and control characters; often a UUID, padded or in uppercase.
+  const anyText = fc.string({ unit: 'binary', maxLength: 80 });
+  const uuidLike = fc.oneof(
+    fc.uuid(),
+    fc.uuid().map((u) => ` ${u}\t`),
+    fc.uuid().map((u) => u.toUpperCase()),
+    anyText,
+  );
+  const form = fc.record({
+    legalName: fc.oneof(anyText, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 70 })),
+    organisationId: uuidLike,
+    clientId: uuidLike,
+    roles: fc.subarray(ROLE_IDS),
+    extensions: fc.constantFrom('profile' as const, 'none' as const),
+  });
+
+  it('never throws, and every error has a known code and field', () => {
+    fc.assert(
+      fc.property(form, (input) => {
+        const result = validateClientForm(input);
+        for (const error of result.ok ? [] : result.errors) {
+          expect(error).toBeInstanceOf(AppError);
+          expect(Object.hasOwn(ERROR_CODES, error.code)).toBe(true);
+          expect(Object.hasOwn(FIELDS, error.field ?? '')).toBe(true);
+          expect(error.message).not.toBe('');
+        }
+        expect(result.ok || result.errors.length > 0).toBe(true);
+      }),
+    );
+  });
+
+  it('accepts its own output: a valid subject passes the checks again unchanged', () => {
+    fc.assert(
+      fc.property(form, (input) => {
+        const result = validateClientForm(input);
+        fc.pre(result.ok);
+        for (const { subject } of result.ok ? result.requests : []) {
+          expect(checkLegalName(subject.organization)).toBe(subject.organization);
+          expect(checkUuid(subject.organizationalUnit, 'organisationId', 'Organisation ID')).toBe(subject.organizationalUnit);
+          expect(checkUuid(subject.commonName!, 'clientId', 'Client ID')).toBe(subject.commonName);
+        }
+      }),
+    );
+  });
+});
