@@ -7,6 +7,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+// The directory's command for a signing certificate, as cmd.exe users paste it, and a second one without a role.
+const PASTED = [
+  'openssl req -new -newkey rsa:2048 -nodes ^',
+  '  -out b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.csr ^',
+  '  -keyout 4af0a68f-d8a8-46c4-ace6-6949e8343868-opf_uae_client_signing.key ^',
+  '  -subj "/C=AE/O=شركة المثال/OU=4af0a68f-d8a8-46c4-ace6-6949e8343868/CN=b8739780-9bfe-43bc-9ea4-abc70a840c13" -sha256',
+].join('\r\n');
+
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -27,6 +35,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
   await page.getByRole('button', { name: 'Generate' }).click();
   await page.getByRole('link', { name: 'Download .zip' }).waitFor();
   await page.screenshot({ path: `${outDir}/done-${colorScheme}.png`, fullPage: true });
+
+  await page.getByRole('tab', { name: 'Paste command' }).click();
+  await page.getByLabel('Trust Framework command').fill(PASTED);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await page.getByRole('link', { name: 'Download .zip' }).waitFor();
+  await page.screenshot({ path: `${outDir}/paste-${colorScheme}.png`, fullPage: true });
+
+  await page.getByRole('tab', { name: 'Fill in the form' }).click();
+  await page.getByLabel('LFI (server certificates)').check();
+  await page.getByLabel('DNS names').fill('api.bank.ae\nبنك.امارات');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await page.getByRole('link', { name: 'Download .zip' }).waitFor();
+  await page.screenshot({ path: `${outDir}/server-${colorScheme}.png`, fullPage: true });
   await page.close();
 }
 await browser.close();

@@ -4,22 +4,44 @@
  * message that quotes the value and says the rule and the fix.
  */
 
-export type ErrorCode =
-  | 'required'
-  | 'uuid-shape'
-  | 'uuid-uppercase'
-  | 'name-too-long'
-  | 'name-control-character'
-  | 'name-surrounding-space'
-  | 'name-malformed'
-  | 'no-certificate-selected'
-  | 'crypto-unavailable'
-  | 'generation-failed';
+export const ERROR_CODES = [
+  // The form (request.ts, dns.ts)
+  'required',
+  'uuid-shape',
+  'uuid-uppercase',
+  'name-too-long',
+  'name-control-character',
+  'name-surrounding-space',
+  'name-malformed',
+  'no-certificate-selected',
+  'dns-name-invalid',
+  'dns-names-required',
+  // A pasted OpenSSL command (command.ts)
+  'command-empty',
+  'command-syntax',
+  'unknown-option',
+  'missing-value',
+  'key-not-rsa-2048',
+  'encrypted-key',
+  'digest-not-sha256',
+  'config-file',
+  'subject-syntax',
+  'subject-attribute',
+  'multi-valued-rdn',
+  'country-not-ae',
+  'subject-missing',
+  'missing-output',
+  'extension-unsupported',
+  'extensions-differ',
+  'role-required',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type WarningCode = 'ids-same' | 'legal-name-is-uuid';
+export type WarningCode = 'ids-same' | 'legal-name-is-uuid' | 'utf8-added' | 'key-unencrypted';
 
-/** The form fields a problem can point at. */
-export type Field = 'legalName' | 'organisationId' | 'clientId' | 'roles';
+/** The form fields, or the pasted command, a problem can point at. */
+export const FIELDS = ['legalName', 'organisationId', 'clientId', 'roles', 'dnsNames', 'commonName', 'command'] as const;
+export type Field = (typeof FIELDS)[number];
 
 export class AppError extends Error {
   override readonly name = 'AppError';

@@ -94,6 +94,9 @@ export const ROLES: Readonly<Record<RoleId, RoleProfile>> = {
 /** The roles a TPP makes, in the order the directory lists them. */
 export const CLIENT_ROLES: readonly RoleId[] = ['client_transport', 'client_signing', 'client_encryption'];
 
+/** The roles an LFI makes. */
+export const SERVER_ROLES: readonly RoleId[] = ['server_transport', 'server_signing'];
+
 /** Names as `openssl req -text` prints them, so a user can compare the two. */
 export const KEY_USAGE_NAMES: Readonly<Record<KeyUsage, string>> = {
   digitalSignature: 'Digital Signature',

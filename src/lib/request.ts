@@ -3,8 +3,9 @@
  * data. The form is validated into requests here, before any key is made.
  */
 
-import { AppError, type Warning } from './errors';
-import { CLIENT_ROLES, fileStem, type RoleId } from './profile';
+import { checkDnsName, parseDnsNames } from './dns';
+import { AppError, type Field, type Warning } from './errors';
+import { CLIENT_ROLES, SERVER_ROLES, fileStem, type RoleId } from './profile';
 import type { Subject } from './subject';
 
 /** `profile`: request the role's key usage; `none`: exactly as the Trust Framework command. */
@@ -25,6 +26,18 @@ export interface ClientForm {
   readonly legalName: string;
   readonly organisationId: string;
   readonly clientId: string;
+  readonly roles: readonly RoleId[];
+  readonly extensions: ExtensionPolicy;
+}
+
+/** What an LFI fills in for its server certificates, as typed. */
+export interface ServerForm {
+  readonly legalName: string;
+  readonly organisationId: string;
+  /** One or more names, separated by new lines, commas or spaces. */
+  readonly dnsNames: string;
+  /** Optional: server certificates carry no CN unless the LFI wants one. */
+  readonly commonName: string;
   readonly roles: readonly RoleId[];
   readonly extensions: ExtensionPolicy;
 }
@@ -66,18 +79,64 @@ export function validateClientForm(form: ClientForm): Validation {
     organizationalUnit: organisationId as string,
     commonName: clientId as string,
   };
-  const requests = roles.map((role): CertificateRequest => {
-    const stem = fileStem(clientId as string, role);
-    return {
-      role,
-      subject,
-      extensions: form.extensions,
-      dnsNames: [],
-      keyFileName: `${stem}.key`,
-      csrFileName: `${stem}.csr`,
-    };
-  });
+  const requests = roles.map((role) => requestFor(role, clientId as string, subject, form.extensions, []));
   return { ok: true, requests, warnings };
+}
+
+/** Validates an LFI's form: one request per ticked server role, named after the Organisation ID. */
+export function validateServerForm(form: ServerForm): Validation {
+  const legalName = checkLegalName(form.legalName);
+  const organisationId = checkUuid(form.organisationId, 'organisationId', 'Organisation ID');
+  const errors = [legalName, organisationId].filter((r): r is AppError => r instanceof AppError);
+
+  let commonName: string | undefined;
+  if (form.commonName.trim() !== '') {
+    const checked = checkDnsName(form.commonName);
+    if ('code' in checked) errors.push(fieldError(checked, 'commonName'));
+    else commonName = checked.ascii;
+  }
+  const roles = SERVER_ROLES.filter((role) => form.roles.includes(role));
+  let dnsNames: string[] = [];
+  if (roles.includes('server_transport')) {
+    const parsed = parseDnsNames(form.dnsNames);
+    errors.push(...parsed.problems.map((problem) => fieldError(problem, 'dnsNames')));
+    dnsNames = parsed.names.map((name) => name.ascii);
+  }
+  if (roles.length === 0) {
+    errors.push(
+      new AppError('no-certificate-selected', 'Tick at least one certificate to make: Server transport or Server signing.', {
+        field: 'roles',
+      }),
+    );
+  }
+  const warnings = UUID_SHAPE.test(form.legalName.trim().toLowerCase()) ? [legalNameIsUuid()] : [];
+  if (errors.length > 0) return { ok: false, errors, warnings };
+
+  const subject: Subject = {
+    country: 'AE',
+    organization: legalName as string,
+    organizationalUnit: organisationId as string,
+    ...(commonName === undefined ? {} : { commonName }),
+  };
+  const requests = roles.map((role) =>
+    requestFor(role, organisationId as string, subject, form.extensions, role === 'server_transport' ? dnsNames : []),
+  );
+  return { ok: true, requests, warnings };
+}
+
+function requestFor(
+  role: RoleId,
+  filePrefix: string,
+  subject: Subject,
+  extensions: ExtensionPolicy,
+  dnsNames: readonly string[],
+): CertificateRequest {
+  const stem = fileStem(filePrefix, role);
+  return { role, subject, extensions, dnsNames, keyFileName: `${stem}.key`, csrFileName: `${stem}.csr` };
+}
+
+function fieldError(problem: { code: AppError['code']; message: string }, field: Field): AppError {
+  return new AppError(problem.code, problem.message, { field });
 }
 
 /** The legal name as it goes into O, or why it cannot. */
@@ -147,14 +206,16 @@ function clientWarnings(form: ClientForm): Warning[] {
         'Client ID is the same as Organisation ID. They are usually different: the Client ID belongs to the application, the Organisation ID to the organisation. Check both in the directory.',
     });
   }
-  if (UUID_SHAPE.test(form.legalName.trim().toLowerCase())) {
-    warnings.push({
-      code: 'legal-name-is-uuid',
-      field: 'legalName',
-      message: 'The legal name looks like a UUID. Did you swap it with the Organisation ID or Client ID?',
-    });
-  }
+  if (UUID_SHAPE.test(form.legalName.trim().toLowerCase())) warnings.push(legalNameIsUuid());
   return warnings;
+}
+
+function legalNameIsUuid(): Warning {
+  return {
+    code: 'legal-name-is-uuid',
+    field: 'legalName',
+    message: 'The legal name looks like a UUID. Did you swap it with the Organisation ID or Client ID?',
+  };
 }
 
 /** Shows invisible characters in a quoted value as `U+XXXX`. */

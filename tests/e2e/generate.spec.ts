@@ -114,5 +114,5 @@ test('editing the form after generating hides the old files', async ({ page }) =
   await expect(page.getByRole('link', { name: 'Download .zip' })).toBeVisible();
   await page.getByLabel('Organisation legal name').fill('Another Name LLC');
   await expect(page.getByRole('link', { name: 'Download .zip' })).toHaveCount(0);
-  await expect(page.getByText('The form changed since the files were made.')).toBeVisible();
+  await expect(page.getByText('The input changed since the files were made.')).toBeVisible();
 });
