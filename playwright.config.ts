@@ -15,7 +15,15 @@ export default defineConfig({
     acceptDownloads: true,
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-gpu',
+        // A name that is not localhost, for the test of an insecure (plain http) context.
+        '--host-resolver-rules=MAP insecure.test 127.0.0.1',
+      ],
     },
   },
 });

@@ -1,12 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { cspPlugin } from './scripts/csp';
+import { buildVersion, releasePlugin } from './scripts/release';
+
+const { sizeBudget } = JSON.parse(readFileSync('package.json', 'utf8')) as { sizeBudget: { gzipBytes: number } };
 
 // One self-contained dist/index.html: it must open from file:// on an
 // air-gapped laptop, so every script and style is inlined and URLs are relative.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), viteSingleFile()],
+  define: { __BUILD_VERSION__: JSON.stringify(buildVersion()) },
+  // Plugin order matters: the CSP hashes what the single-file plugin inlined.
+  plugins: [svelte(), viteSingleFile(), cspPlugin(), releasePlugin(sizeBudget.gzipBytes)],
   build: {
     target: 'es2023',
     sourcemap: false,

@@ -1,36 +1,14 @@
-import { createPublicKey, verify } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createPublicKey } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import JSZip from 'jszip';
-import { CertificationRequest } from 'pkijs';
-import { fromPem } from '../../src/lib/pem';
+import { CLIENT_ID, ORGANISATION_ID, PAGE, downloadZip, fileNames, readCsr } from './support';
 
-const PAGE = pathToFileURL(resolve('dist/index.html')).href;
-const ORGANISATION_ID = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
-const CLIENT_ID = 'b8739780-9bfe-43bc-9ea4-abc70a840c13';
 const LEGAL_NAME = 'شركة المثال للتقنية المالية ذ.م.م / Example, "FZ" + Co';
+const ZIP_NAME = `${CLIENT_ID}-altareq-keys.zip`;
 
 async function fillForm(page: Page, values: { legalName: string; organisationId: string; clientId: string }) {
   await page.getByLabel('Organisation legal name').fill(values.legalName);
   await page.getByLabel('Organisation ID').fill(values.organisationId);
   await page.getByLabel('Client ID').fill(values.clientId);
-}
-
-async function downloadZip(page: Page): Promise<JSZip> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .zip' }).click()]);
-  expect(download.suggestedFilename()).toBe(`${CLIENT_ID}-altareq-keys.zip`);
-  return JSZip.loadAsync(readFileSync(await download.path()));
-}
-
-/** The CSR's public key, and whether its self-signature verifies with it. */
-function readCsr(pem: string) {
-  const csr = CertificationRequest.fromBER(fromPem('CERTIFICATE REQUEST', pem));
-  const spki = Buffer.from(csr.subjectPublicKeyInfo.toSchema().toBER());
-  const publicKey = createPublicKey({ key: spki, format: 'der', type: 'spki' });
-  const signatureValid = verify('sha256', Buffer.from(csr.tbsView), publicKey, Buffer.from(csr.signatureValue.valueBlock.valueHexView));
-  return { spki, signatureValid, csr };
 }
 
 test('a TPP makes transport, signing and encryption keys and CSRs and downloads them as one zip', async ({ page }) => {
@@ -42,16 +20,15 @@ test('a TPP makes transport, signing and encryption keys and CSRs and downloads 
   await fillForm(page, { legalName: LEGAL_NAME, organisationId: ORGANISATION_ID, clientId: CLIENT_ID });
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
 
-  const zip = await downloadZip(page);
+  const zip = await downloadZip(page, ZIP_NAME);
   const roles = ['transport', 'signing', 'encryption'];
   const stems = roles.map((role) => `${CLIENT_ID}-opf_uae_client_${role}`);
-  expect(Object.keys(zip.files).sort()).toEqual([...stems.flatMap((stem) => [`${stem}.csr`, `${stem}.key`]), 'README.txt'].sort());
+  expect(fileNames(zip)).toEqual([...stems.flatMap((stem) => [`${stem}.csr`, `${stem}.key`]), 'README.txt'].sort());
 
   for (const [index, stem] of stems.entries()) {
     const keyPem = await zip.file(`${stem}.key`)!.async('string');
-    const csrPem = await zip.file(`${stem}.csr`)!.async('string');
     expect(keyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n([A-Za-z0-9+/]{64}\n)+[A-Za-z0-9+/=]{1,64}\n-----END PRIVATE KEY-----\n$/);
-    const { spki, signatureValid } = readCsr(csrPem);
+    const { spki, signatureValid } = await readCsr(zip, `${stem}.csr`);
     expect(signatureValid).toBe(true);
     // The key in the .key file is the one whose public half is in the .csr.
     const keySpki = createPublicKey(keyPem).export({ type: 'spki', format: 'der' });
@@ -83,10 +60,10 @@ test('unticked certificates are not made, and the exact-command option requests 
   await page.getByLabel('Exactly as the Trust Framework command (no extensions)').check();
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
 
-  const zip = await downloadZip(page);
+  const zip = await downloadZip(page, ZIP_NAME);
   const stem = `${CLIENT_ID}-opf_uae_client_transport`;
-  expect(Object.keys(zip.files).sort()).toEqual(['README.txt', `${stem}.csr`, `${stem}.key`]);
-  const { csr } = readCsr(await zip.file(`${stem}.csr`)!.async('string'));
+  expect(fileNames(zip)).toEqual(['README.txt', `${stem}.csr`, `${stem}.key`]);
+  const { csr } = await readCsr(zip, `${stem}.csr`);
   // attributes [0] is present and empty: the request info ends with the bytes A0 00.
   expect(Buffer.from(csr.tbsView.slice(-2)).toString('hex')).toBe('a000');
 });

@@ -1,0 +1,45 @@
+/**
+ * A Content-Security-Policy for the single-file build: no connections, no
+ * forms, no base URL, and only the inlined script and style, by hash. It
+ * goes into a <meta> tag so it travels with the file, even from file://.
+ */
+
+import { createHash } from 'node:crypto';
+import type { Plugin } from 'vite';
+
+const INLINE = { script: /<script\b[^>]*>([\s\S]*?)<\/script>/g, style: /<style\b[^>]*>([\s\S]*?)<\/style>/g };
+
+function hashes(html: string, tag: keyof typeof INLINE): string[] {
+  return [...html.matchAll(INLINE[tag])].map(([, body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`);
+}
+
+/** The policy for this HTML, allowing exactly its inline scripts and styles. */
+export function contentSecurityPolicy(html: string): string {
+  return [
+    "default-src 'none'",
+    `script-src ${hashes(html, 'script').join(' ')}`,
+    `style-src ${hashes(html, 'style').join(' ')}`,
+    'img-src data:',
+    "connect-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+/** Inserts the policy as the first thing after <meta charset>, once everything is inlined. */
+export function cspPlugin(): Plugin {
+  return {
+    name: 'altareq:csp',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const page = bundle['index.html'];
+        if (page?.type !== 'asset' || typeof page.source !== 'string') throw new Error('index.html is missing from the build');
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page.source)}" />`;
+        page.source = page.source.replace(/(<meta charset="utf-8" \/>)/, `$1\n    ${meta}`);
+        if (!page.source.includes(meta)) throw new Error('index.html has no <meta charset="utf-8" /> to put the CSP after');
+      },
+    },
+  };
+}
