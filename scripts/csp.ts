@@ -20,6 +20,8 @@ export function contentSecurityPolicy(html: string): string {
     `script-src ${hashes(html, 'script').join(' ')}`,
     `style-src ${hashes(html, 'style').join(' ')}`,
     'img-src data:',
+    // The generator worker is inlined and started from a blob: URL.
+    'worker-src blob:',
     "connect-src 'none'",
     "form-action 'none'",
     "base-uri 'none'",

@@ -7,7 +7,6 @@
 import { buildCsr } from './csr';
 import { exportPrivateKeyPem, exportPublicKeyDer, generateRsaKeyPair, publicKeyFingerprint } from './keys';
 import { toPem } from './pem';
-import { EXTENDED_KEY_USAGE_NAMES, KEY_USAGE_NAMES, ROLES } from './profile';
 import type { CertificateRequest } from './request';
 import { subjectLine } from './subject';
 
@@ -43,21 +42,4 @@ export async function createArtifact(
   };
   onStage('done');
   return artifact;
-}
-
-/** The extensions a request asks for, one line each, in the words `openssl req -text` uses. */
-export function describeRequestedExtensions(request: CertificateRequest): string[] {
-  const role = ROLES[request.role];
-  const lines: string[] = [];
-  if (request.extensions === 'profile') {
-    lines.push(`Key Usage (critical): ${role.keyUsage.map((usage) => KEY_USAGE_NAMES[usage]).join(', ')}`);
-    if (role.extendedKeyUsage.length > 0) {
-      lines.push(`Extended Key Usage: ${role.extendedKeyUsage.map((usage) => EXTENDED_KEY_USAGE_NAMES[usage]).join(', ')}`);
-    }
-  }
-  if (request.dnsNames.length > 0) {
-    lines.push(`Subject Alternative Name: ${request.dnsNames.map((name) => `DNS:${name}`).join(', ')}`);
-  }
-  if (lines.length === 0) lines.push('None: exactly as the Trust Framework command; the directory applies its own profile');
-  return lines;
 }

@@ -4,9 +4,10 @@
  */
 
 import JSZip from 'jszip';
-import { describeRequestedExtensions, type Artifact } from './artifact';
+import type { Artifact } from './artifact';
 import type { Bytes } from './pem';
 import { ROLES } from './profile';
+import { describeRequestedExtensions } from './request';
 
 /** Regular files (S_IFREG); keys readable by their owner only when unzipped on Linux or macOS. */
 const KEY_FILE_MODE = 0o100600;

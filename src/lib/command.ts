@@ -11,7 +11,7 @@
 import { checkDnsName } from './dns';
 import { AppError, type ErrorCode, type Warning } from './errors';
 import { ROLES, type RoleId } from './profile';
-import { checkLegalName, checkUuid, type CertificateRequest, type ExtensionPolicy, type Validation } from './request';
+import { checkLegalName, checkServerCommonName, checkUuid, type CertificateRequest, type ExtensionPolicy, type Validation } from './request';
 import { toSubjArgument, type Subject } from './subject';
 
 export type Shell = 'bash' | 'cmd' | 'powershell';
@@ -25,11 +25,17 @@ export interface ParsedCommand {
   readonly subject: Subject;
   /** subjectAltName DNS names, in ASCII (punycode) form. */
   readonly dnsNames: readonly string[];
-  readonly keyUsage: { readonly critical: boolean; readonly usages: readonly string[] } | undefined;
-  readonly extendedKeyUsage: readonly string[] | undefined;
+  readonly keyUsage: RequestedUsage | undefined;
+  readonly extendedKeyUsage: RequestedUsage | undefined;
   readonly keyFileName: string;
   readonly csrFileName: string;
   readonly notes: readonly Warning[];
+}
+
+/** A keyUsage or extendedKeyUsage as `-addext` gives it: `critical,digitalSignature,…`. */
+export interface RequestedUsage {
+  readonly critical: boolean;
+  readonly usages: readonly string[];
 }
 
 export type CommandOutcome =
@@ -41,7 +47,7 @@ export function parseCommands(text: string): CommandOutcome[] {
   const shell = detectShell(text);
   let commands: string[][];
   try {
-    commands = splitCommands(tokenize(joinContinuations(text, shell), shell));
+    commands = splitCommands(tokenize(joinContinuations(dropCommentLines(text), shell), shell));
   } catch (error) {
     return [{ ok: false, source: text.trim(), errors: [asAppError(error)] }];
   }
@@ -104,13 +110,19 @@ export function validatePaste(text: string, pickedRoles: readonly (RoleId | unde
  */
 export function requestFromCommand(command: ParsedCommand, role: RoleId): CertificateRequest | AppError {
   const profile = ROLES[role];
-  const { subject } = command;
+  let { subject } = command;
   if (profile.commonName === 'client-id') {
     if (subject.commonName === undefined) {
       return commandError('subject-missing', `A ${profile.label} certificate needs the Client ID as CN: add /CN=<Client ID> to -subj.`);
     }
     const clientId = checkUuid(subject.commonName, 'clientId', 'Client ID (CN)');
     if (clientId instanceof AppError) return retarget(clientId);
+    subject = { ...subject, commonName: clientId };
+  } else if (subject.commonName !== undefined) {
+    // As in the form: a server certificate's optional CN is a host name.
+    const hostName = checkServerCommonName(subject.commonName);
+    if (hostName instanceof AppError) return commandError(hostName.code, `CN: ${hostName.message}`);
+    subject = { ...subject, commonName: hostName };
   }
   if (profile.dnsNames === 'required' && command.dnsNames.length === 0) {
     return commandError(
@@ -184,8 +196,17 @@ const CONTINUATION: Record<Shell, RegExp> = {
   powershell: /`[ \t]*\r?\n/g,
 };
 
+/**
+ * bash and cmd.exe remove an escaped newline altogether (also inside bash's
+ * double quotes); in PowerShell a backtick continuation separates words.
+ */
 function joinContinuations(text: string, shell: Shell): string {
-  return text.replace(CONTINUATION[shell], ' ').replace(/\r\n?/g, '\n');
+  return text.replace(CONTINUATION[shell], shell === 'powershell' ? ' ' : '').replace(/\r\n?/g, '\n');
+}
+
+/** Whole-line comments of the three shells: `# …`, `rem …`, `:: …`. */
+function dropCommentLines(text: string): string {
+  return text.replace(/^[ \t]*(#|rem\b|::).*$/gim, '');
 }
 
 /** Marks the end of a command: a newline, `;`, `&`, `&&` or `|` outside quotes. */
@@ -218,6 +239,9 @@ function tokenize(text: string, shell: Shell): Token[] {
       finishWord();
       tokens.push(END);
       i++;
+    } else if (c === '#' && !inWord && shell !== 'cmd') {
+      // bash and PowerShell: a word starting with # starts a comment, to the end of the line.
+      while (i < text.length && text[i] !== '\n') i++;
     } else if (c === escape && i + 1 < text.length) {
       word += text[i + 1];
       inWord = true;
@@ -296,7 +320,7 @@ function unbalanced(quote: string, text: string, open: number): AppError {
   return commandError('command-syntax', `The quote ${quote} opened at ${excerpt}… is never closed. Check that the whole command was pasted.`);
 }
 
-/** Groups tokens into `openssl req` commands; skips blank and comment lines. */
+/** Groups tokens into commands; blank lines make none. */
 function splitCommands(tokens: Token[]): string[][] {
   const commands: string[][] = [];
   let current: string[] = [];
@@ -306,8 +330,7 @@ function splitCommands(tokens: Token[]): string[][] {
       current.push(token);
       continue;
     }
-    const isComment = current[0] !== undefined && /^(#|rem$|::)/i.test(current[0]);
-    if (current.length > 0 && !isComment) commands.push(current);
+    if (current.length > 0) commands.push(current);
     current = [];
   }
   return commands;
@@ -320,8 +343,10 @@ const FLAGS = new Set(['-new', '-nodes', '-noenc', '-sha256', '-utf8', '-batch']
 const OTHER_DIGESTS = new Set(['-sha1', '-sha224', '-sha384', '-sha512', '-md5', '-sha3-256', '-sha3-512']);
 
 function parseCommand(tokens: string[], source: string): ParsedCommand {
-  const [program, subcommand, ...options] = tokens;
-  if (!/^(.*[\\/])?openssl(\.exe)?$/i.test(program!) || subcommand !== 'req') {
+  // Skip environment assignments in front, such as Git Bash's MSYS_NO_PATHCONV=1.
+  const start = tokens.findIndex((token) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(token));
+  const [program, subcommand, ...options] = tokens.slice(start === -1 ? tokens.length : start);
+  if (program === undefined || !/^(.*[\\/])?openssl(\.exe)?$/i.test(program) || subcommand !== 'req') {
     throw commandError('command-syntax', `"${truncate(source)}" is not an openssl req command. Paste the command that starts with "openssl req".`);
   }
   const flags = new Set<string>();
@@ -338,7 +363,7 @@ function parseCommand(tokens: string[], source: string): ParsedCommand {
       flags.add(option);
       continue;
     }
-    if (option in values || option === '-addext') {
+    if (Object.hasOwn(values, option) || option === '-addext') {
       const value = options[++i];
       if (value === undefined) throw commandError('missing-value', `${option} needs a value after it.`);
       if (option === '-addext') addext.push(value);
@@ -403,7 +428,9 @@ function outputName(option: '-out' | '-keyout', value: string | undefined): stri
     const what = option === '-out' ? 'the .csr' : 'the .key';
     throw commandError('missing-output', `The command has no ${option}: add ${option} with the name of ${what} file.`);
   }
-  return value.split(/[\\/]/).pop()!;
+  const name = value.split(/[\\/]/).pop()!;
+  if (name === '') throw commandError('missing-output', `${option} "${value}" names a folder, not a file: give the file name too.`);
+  return name;
 }
 
 const ROLE_IN_FILE_NAME = /opf_uae_(client_transport|client_signing|client_encryption|server_transport|server_signing)/;
@@ -447,7 +474,7 @@ function parseSubject(subj: string): Subject {
     const equals = subj.indexOf('=', i);
     if (equals === -1) throw commandError('subject-syntax', `-subj: "${subj.slice(i)}" has no "=": each part is like /O=<legal name>.`);
     const typeName = subj.slice(i, equals);
-    const type = SUBJECT_TYPES[typeName];
+    const type = Object.hasOwn(SUBJECT_TYPES, typeName) ? SUBJECT_TYPES[typeName] : undefined;
     if (type === undefined) {
       throw commandError(
         'subject-attribute',
@@ -499,8 +526,8 @@ function parseSubject(subj: string): Subject {
 const KEY_USAGE_NAMES = new Set(['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly']);
 
 function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNames' | 'keyUsage' | 'extendedKeyUsage'> {
-  let keyUsage: ParsedCommand['keyUsage'];
-  let extendedKeyUsage: string[] | undefined;
+  let keyUsage: RequestedUsage | undefined;
+  let extendedKeyUsage: RequestedUsage | undefined;
   let dnsNames: string[] | undefined;
   for (const text of addext) {
     const equals = text.indexOf('=');
@@ -508,14 +535,19 @@ function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNam
     const items = equals === -1 ? [] : text.slice(equals + 1).split(',').map((item) => item.trim());
     const seen = name === 'keyUsage' ? keyUsage : name === 'extendedKeyUsage' ? extendedKeyUsage : name === 'subjectAltName' ? dnsNames : undefined;
     if (seen !== undefined) throw commandError('extension-unsupported', `-addext "${text}": ${name} is given twice; give it once.`);
-    if (name === 'keyUsage') {
+    if (name === 'keyUsage' || name === 'extendedKeyUsage') {
       const critical = items[0] === 'critical';
       const usages = critical ? items.slice(1) : items;
-      const unknown = usages.find((usage) => !KEY_USAGE_NAMES.has(usage));
-      if (unknown !== undefined) throw commandError('extension-unsupported', `-addext "${text}": "${unknown}" is not a key usage.`);
-      keyUsage = { critical, usages };
-    } else if (name === 'extendedKeyUsage') {
-      extendedKeyUsage = items[0] === 'critical' ? items.slice(1) : items;
+      if (usages.length === 0) throw commandError('extension-unsupported', `-addext "${text}" names no usage.`);
+      const duplicate = usages.find((usage, index) => usages.indexOf(usage) !== index);
+      if (duplicate !== undefined) throw commandError('extension-unsupported', `-addext "${text}": "${duplicate}" is given twice.`);
+      if (name === 'keyUsage') {
+        const unknown = usages.find((usage) => !KEY_USAGE_NAMES.has(usage));
+        if (unknown !== undefined) throw commandError('extension-unsupported', `-addext "${text}": "${unknown}" is not a key usage.`);
+        keyUsage = { critical, usages };
+      } else {
+        extendedKeyUsage = { critical, usages };
+      }
     } else if (name === 'subjectAltName') {
       dnsNames = items.map((item) => {
         if (!item.startsWith('DNS:')) {
@@ -525,6 +557,8 @@ function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNam
         if ('code' in checked) throw commandError(checked.code, checked.message);
         return checked.ascii;
       });
+      const repeated = dnsNames.find((dnsName, index) => dnsNames!.indexOf(dnsName) !== index);
+      if (repeated !== undefined) throw commandError('dns-name-invalid', `-addext "${text}": "${repeated}" is listed twice; remove one.`);
     } else {
       throw commandError('extension-unsupported', `-addext "${text}" is not one this tool makes: it reads keyUsage, extendedKeyUsage and subjectAltName.`);
     }
@@ -539,10 +573,15 @@ function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNam
 function extensionPolicy(command: ParsedCommand, role: RoleId): ExtensionPolicy | AppError {
   if (command.keyUsage === undefined && command.extendedKeyUsage === undefined) return 'none';
   const profile = ROLES[role];
+  // Usages were checked for repeats when parsed, so equal length and inclusion mean the same set.
   const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item) => b.includes(item));
   const keyUsageMatches =
     command.keyUsage !== undefined && command.keyUsage.critical && sameSet(command.keyUsage.usages, profile.keyUsage);
-  const ekuMatches = sameSet(command.extendedKeyUsage ?? [], profile.extendedKeyUsage);
+  // The profile's extendedKeyUsage is not critical.
+  const ekuMatches =
+    command.extendedKeyUsage === undefined
+      ? profile.extendedKeyUsage.length === 0
+      : !command.extendedKeyUsage.critical && sameSet(command.extendedKeyUsage.usages, profile.extendedKeyUsage);
   if (keyUsageMatches && ekuMatches) return 'profile';
   const wanted = [`keyUsage=critical,${profile.keyUsage.join(',')}`];
   if (profile.extendedKeyUsage.length > 0) wanted.push(`extendedKeyUsage=${profile.extendedKeyUsage.join(',')}`);

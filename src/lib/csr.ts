@@ -16,25 +16,34 @@ import { subjectAttributes, type Subject } from './subject';
 
 /** Builds and signs the CSR for `request` with `keys`; returns its DER. */
 export async function buildCsr(crypto: Crypto, request: CertificateRequest, keys: CryptoKeyPair): Promise<Bytes> {
-  const csr = new CertificationRequest({
-    version: 0,
-    // pkijs would put every attribute in one SET (a multi-valued RDN); hand it the DER we built instead.
-    subject: new RelativeDistinguishedNames({ valueBeforeDecode: toArrayBuffer(encodeName(request.subject)) }),
-    subjectPublicKeyInfo: PublicKeyInfo.fromBER(await exportPublicKeyDer(crypto, keys.publicKey)),
-    attributes: requestedAttributes(request),
-  });
+  const csr = unsignedRequest(request, await exportPublicKeyDer(crypto, keys.publicKey));
   // Signed here rather than with pkijs's sign(), which leaves out the NULL
   // parameters that RFC 4055 §5 requires (and OpenSSL writes) for sha256WithRSAEncryption.
   csr.signatureAlgorithm = new AlgorithmIdentifier({
     algorithmId: OID.sha256WithRSAEncryption,
     algorithmParams: new asn1js.Null(),
   });
-  // toSchema(true) encodes the CertificationRequestInfo afresh; it is the first element.
-  const tbs = new Uint8Array(csr.toSchema(true).valueBlock.value[0]!.toBER());
+  const tbs = encodeRequestInfo(csr);
   csr.tbsView = tbs;
   const signature = await crypto.subtle.sign(RSA_KEY_ALGORITHM.name, keys.privateKey, tbs);
   csr.signatureValue = new asn1js.BitString({ valueHex: signature });
   return new Uint8Array(csr.toSchema().toBER());
+}
+
+/** The CertificationRequestInfo for `request` and a public key (SubjectPublicKeyInfo DER), not yet signed. */
+export function unsignedRequest(request: CertificateRequest, spki: Bytes): CertificationRequest {
+  return new CertificationRequest({
+    version: 0,
+    // pkijs would put every attribute in one SET (a multi-valued RDN); hand it the DER we built instead.
+    subject: new RelativeDistinguishedNames({ valueBeforeDecode: toArrayBuffer(encodeName(request.subject)) }),
+    subjectPublicKeyInfo: PublicKeyInfo.fromBER(spki),
+    attributes: requestedAttributes(request),
+  });
+}
+
+/** The DER that gets signed. toSchema(true) encodes the CertificationRequestInfo afresh, as its first element. */
+export function encodeRequestInfo(csr: CertificationRequest): Bytes {
+  return new Uint8Array(csr.toSchema(true).valueBlock.value[0]!.toBER());
 }
 
 const ATTRIBUTE_TYPES = { C: OID.countryName, O: OID.organizationName, OU: OID.organizationalUnitName, CN: OID.commonName };

@@ -5,7 +5,7 @@
 
 import { checkDnsName, parseDnsNames } from './dns';
 import { AppError, type Field, type Warning } from './errors';
-import { CLIENT_ROLES, SERVER_ROLES, fileStem, type RoleId } from './profile';
+import { CLIENT_ROLES, EXTENDED_KEY_USAGE_NAMES, KEY_USAGE_NAMES, ROLES, SERVER_ROLES, fileStem, type RoleId } from './profile';
 import type { Subject } from './subject';
 
 /** `profile`: request the role's key usage; `none`: exactly as the Trust Framework command. */
@@ -91,9 +91,9 @@ export function validateServerForm(form: ServerForm): Validation {
 
   let commonName: string | undefined;
   if (form.commonName.trim() !== '') {
-    const checked = checkDnsName(form.commonName);
-    if ('code' in checked) errors.push(fieldError(checked, 'commonName'));
-    else commonName = checked.ascii;
+    const checked = checkServerCommonName(form.commonName);
+    if (checked instanceof AppError) errors.push(checked);
+    else commonName = checked;
   }
   const roles = SERVER_ROLES.filter((role) => form.roles.includes(role));
   let dnsNames: string[] = [];
@@ -122,6 +122,23 @@ export function validateServerForm(form: ServerForm): Validation {
     requestFor(role, organisationId as string, subject, form.extensions, role === 'server_transport' ? dnsNames : []),
   );
   return { ok: true, requests, warnings };
+}
+
+/**
+ * A server certificate's optional CN: a host name, in its ASCII form like
+ * the DNS names, and at most 64 characters (X.520 ub-common-name).
+ */
+export function checkServerCommonName(value: string): string | AppError {
+  const checked = checkDnsName(value);
+  if ('code' in checked) return fieldError(checked, 'commonName');
+  if (checked.ascii.length > MAX_NAME_LENGTH) {
+    return new AppError(
+      'dns-name-invalid',
+      `"${checked.ascii}" is ${checked.ascii.length} characters long; a common name is at most ${MAX_NAME_LENGTH}. Leave it empty: TLS clients check the DNS names.`,
+      { field: 'commonName' },
+    );
+  }
+  return checked.ascii;
 }
 
 function requestFor(
@@ -221,4 +238,21 @@ function legalNameIsUuid(): Warning {
 /** Shows invisible characters in a quoted value as `U+XXXX`. */
 function printable(value: string): string {
   return value.replace(new RegExp(CONTROL_CHARACTER.source, 'gu'), (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** The extensions a request asks for, one line each, in the words `openssl req -text` uses. */
+export function describeRequestedExtensions(request: CertificateRequest): string[] {
+  const role = ROLES[request.role];
+  const lines: string[] = [];
+  if (request.extensions === 'profile') {
+    lines.push(`Key Usage (critical): ${role.keyUsage.map((usage) => KEY_USAGE_NAMES[usage]).join(', ')}`);
+    if (role.extendedKeyUsage.length > 0) {
+      lines.push(`Extended Key Usage: ${role.extendedKeyUsage.map((usage) => EXTENDED_KEY_USAGE_NAMES[usage]).join(', ')}`);
+    }
+  }
+  if (request.dnsNames.length > 0) {
+    lines.push(`Subject Alternative Name: ${request.dnsNames.map((name) => `DNS:${name}`).join(', ')}`);
+  }
+  if (lines.length === 0) lines.push('None: exactly as the Trust Framework command; the directory applies its own profile');
+  return lines;
 }

@@ -4,8 +4,7 @@
  * methods; all the work is done by src/lib.
  */
 
-import { createArtifact, type Artifact, type Stage } from '../lib/artifact';
-import { buildBundle, bundleFileName } from '../lib/bundle';
+import type { Artifact, Stage } from '../lib/artifact';
 import { validatePaste } from '../lib/command';
 import { parseDnsNames } from '../lib/dns';
 import type { AppError, Field, Warning } from '../lib/errors';
@@ -17,9 +16,11 @@ import {
   type ExtensionPolicy,
   type Validation,
 } from '../lib/request';
+import type { Timings } from '../worker/protocol';
+import { GeneratorWorker } from './generator-worker';
 
 export type Mode = 'form' | 'paste';
-export type Phase = 'editing' | 'generating' | 'done' | 'failed';
+export type Phase = 'editing' | 'generating' | 'done' | 'failed' | 'cancelled';
 
 interface FormState {
   party: Party;
@@ -71,18 +72,23 @@ export class Generator {
   artifacts: Artifact[] = $state.raw([]);
   download: { url: string; name: string } | null = $state.raw(null);
   failure: string | null = $state(null);
+  timings: Timings | null = $state.raw(null);
 
   /** The input as it was when the shown results were made; editing it hides them. */
   #generatedFor: string | null = $state(null);
   stale = $derived(this.#generatedFor !== null && this.#generatedFor !== this.#snapshot());
 
-  readonly #crypto: Crypto;
+  readonly #worker = new GeneratorWorker();
   /** WebCrypto's subtle API exists only in a secure context: https, localhost, or a file opened from disk. */
   readonly cryptoAvailable: boolean;
 
   constructor(crypto: Crypto | undefined) {
-    this.#crypto = crypto as Crypto;
     this.cryptoAvailable = crypto?.subtle !== undefined;
+  }
+
+  /** Starts the worker ahead of need (when the page is idle), so Generate does not wait for it. */
+  prepare(): void {
+    if (this.cryptoAvailable) this.#worker.start();
   }
 
   errorFor(field: Field): AppError | undefined {
@@ -108,21 +114,31 @@ export class Generator {
     this.phase = 'generating';
     this.progress = validation.requests.map((request) => ({ request, stage: 'queued' }));
     const snapshot = this.#snapshot();
+    // $state.snapshot: plain objects for postMessage, not Svelte's proxies.
+    const requests = $state.snapshot(validation.requests) as CertificateRequest[];
     try {
-      const artifacts: Artifact[] = [];
-      for (const [index, request] of validation.requests.entries()) {
-        artifacts.push(await createArtifact(this.#crypto, request, (stage) => (this.progress[index]!.stage = stage)));
-      }
-      const zip = await buildBundle(artifacts, new Date());
-      this.artifacts = artifacts;
-      this.download = { url: URL.createObjectURL(new Blob([zip], { type: 'application/zip' })), name: bundleFileName(artifacts) };
+      const result = await this.#worker.generate(requests, (index, stage) => (this.progress[index]!.stage = stage));
+      if (this.phase !== 'generating') return true; // cancelled meanwhile
+      this.artifacts = [...result.artifacts];
+      this.download = { url: URL.createObjectURL(new Blob([result.zip], { type: 'application/zip' })), name: result.fileName };
+      this.timings = result.timings;
       this.#generatedFor = snapshot;
       this.phase = 'done';
     } catch (error) {
+      if (this.phase !== 'generating') return true;
       this.phase = 'failed';
       this.failure = error instanceof Error ? error.message : String(error);
     }
     return true;
+  }
+
+  /** Stops a generation: the worker and every key it made are dropped. */
+  cancel(): void {
+    if (this.phase !== 'generating') return;
+    this.#worker.cancel();
+    this.clear();
+    this.phase = 'cancelled';
+    this.prepare();
   }
 
   /** Drops every key and result from memory and the screen. */
@@ -132,6 +148,7 @@ export class Generator {
     this.artifacts = [];
     this.progress = [];
     this.failure = null;
+    this.timings = null;
     this.#generatedFor = null;
     this.phase = 'editing';
   }

@@ -65,7 +65,7 @@ describe('the single-file build', () => {
     const withoutMeta = html.replace(meta![0], '');
     expect(meta![1]).toBe(contentSecurityPolicy(withoutMeta));
     expect(meta![1]).toMatch(
-      /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]{43}='; style-src 'sha256-[A-Za-z0-9+/]{43}='; img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'$/,
+      /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]{43}='; style-src 'sha256-[A-Za-z0-9+/]{43}='; img-src data:; worker-src blob:; connect-src 'none'; form-action 'none'; base-uri 'none'$/,
     );
     // It comes before any script, so it governs them all.
     expect(html.indexOf(meta![0])).toBeLessThan(html.indexOf('<script'));

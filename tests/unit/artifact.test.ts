@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createArtifact, describeRequestedExtensions, type Stage } from '../../src/lib/artifact';
+import { createArtifact, type Stage } from '../../src/lib/artifact';
 import { exportPublicKeyDer, importPrivateKeyPem, publicKeyFingerprint } from '../../src/lib/keys';
 import { fromPem } from '../../src/lib/pem';
-import type { RoleId } from '../../src/lib/profile';
-import { validateClientForm, type CertificateRequest, type ExtensionPolicy } from '../../src/lib/request';
+import { validateClientForm, type CertificateRequest } from '../../src/lib/request';
 import { CLIENT_ID, ORGANISATION_ID, VALID_FORM, nodeCrypto, readFixture } from '../support/fixtures';
 
 // openssl pkey -in tests/fixtures/test-key.pem -pubout -outform DER | openssl dgst -sha256
@@ -61,46 +60,5 @@ describe('createArtifact', () => {
     expect(await publicKeyFingerprint(nodeCrypto, spki)).toBe(artifact.publicKeyFingerprint);
     expect(csr.includes(Buffer.from(spki))).toBe(true);
     expect(artifact.publicKeyFingerprint).not.toBe(TEST_KEY_FINGERPRINT);
-  });
-});
-
-describe('describeRequestedExtensions', () => {
-  const request = (role: RoleId, extensions: ExtensionPolicy, dnsNames: string[] = []): CertificateRequest => ({
-    role,
-    extensions,
-    dnsNames,
-    subject: { country: 'AE', organization: 'O', organizationalUnit: ORGANISATION_ID },
-    keyFileName: 'x.key',
-    csrFileName: 'x.csr',
-  });
-  const NONE = 'None: exactly as the Trust Framework command; the directory applies its own profile';
-
-  it.each([
-    {
-      name: 'client transport',
-      input: request('client_transport', 'profile'),
-      want: ['Key Usage (critical): Digital Signature, Key Encipherment', 'Extended Key Usage: TLS Web Client Authentication'],
-    },
-    { name: 'client signing', input: request('client_signing', 'profile'), want: ['Key Usage (critical): Digital Signature, Non Repudiation'] },
-    { name: 'client encryption', input: request('client_encryption', 'profile'), want: ['Key Usage (critical): Key Encipherment'] },
-    {
-      name: 'server transport with DNS names',
-      input: request('server_transport', 'profile', ['api.example.ae', '*.hub.example.ae']),
-      want: [
-        'Key Usage (critical): Digital Signature, Key Encipherment',
-        'Extended Key Usage: TLS Web Server Authentication',
-        'Subject Alternative Name: DNS:api.example.ae, DNS:*.hub.example.ae',
-      ],
-    },
-    { name: 'server signing', input: request('server_signing', 'profile'), want: ['Key Usage (critical): Digital Signature, Non Repudiation'] },
-    { name: 'client transport, extensions "none"', input: request('client_transport', 'none'), want: [NONE] },
-    { name: 'client encryption, extensions "none"', input: request('client_encryption', 'none'), want: [NONE] },
-    {
-      name: 'server transport, extensions "none": only the SAN the user asked for',
-      input: request('server_transport', 'none', ['api.example.ae']),
-      want: ['Subject Alternative Name: DNS:api.example.ae'],
-    },
-  ])('lists what the CSR asks for, in openssl req -text words: $name', ({ input, want }) => {
-    expect(describeRequestedExtensions(input)).toEqual(want);
   });
 });

@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError, ERROR_CODES, FIELDS, type ErrorCode, type Field } from '../../src/lib/errors';
 import type { RoleId } from '../../src/lib/profile';
-import { checkLegalName, checkUuid, validateClientForm, type ClientForm } from '../../src/lib/request';
+import {
+  checkLegalName,
+  checkUuid,
+  describeRequestedExtensions,
+  validateClientForm,
+  validateServerForm,
+  type CertificateRequest,
+  type ClientForm,
+  type ExtensionPolicy,
+  type ServerForm,
+} from '../../src/lib/request';
 import { CLIENT_ID, ORGANISATION_ID, VALID_FORM } from '../support/fixtures';
 
 type Outcome = { value: string } | { code: ErrorCode; field: Field | undefined; message: string };
@@ -468,5 +478,135 @@ describe('validateClientForm, for any input', () => {
         }
       }),
     );
+  });
+});
+
+describe('describeRequestedExtensions', () => {
+  const request = (role: RoleId, extensions: ExtensionPolicy, dnsNames: string[] = []): CertificateRequest => ({
+    role,
+    extensions,
+    dnsNames,
+    subject: { country: 'AE', organization: 'O', organizationalUnit: ORGANISATION_ID },
+    keyFileName: 'x.key',
+    csrFileName: 'x.csr',
+  });
+  const NONE = 'None: exactly as the Trust Framework command; the directory applies its own profile';
+
+  it.each([
+    {
+      name: 'client transport',
+      input: request('client_transport', 'profile'),
+      want: ['Key Usage (critical): Digital Signature, Key Encipherment', 'Extended Key Usage: TLS Web Client Authentication'],
+    },
+    { name: 'client signing', input: request('client_signing', 'profile'), want: ['Key Usage (critical): Digital Signature, Non Repudiation'] },
+    { name: 'client encryption', input: request('client_encryption', 'profile'), want: ['Key Usage (critical): Key Encipherment'] },
+    {
+      name: 'server transport with DNS names',
+      input: request('server_transport', 'profile', ['api.example.ae', '*.hub.example.ae']),
+      want: [
+        'Key Usage (critical): Digital Signature, Key Encipherment',
+        'Extended Key Usage: TLS Web Server Authentication',
+        'Subject Alternative Name: DNS:api.example.ae, DNS:*.hub.example.ae',
+      ],
+    },
+    { name: 'server signing', input: request('server_signing', 'profile'), want: ['Key Usage (critical): Digital Signature, Non Repudiation'] },
+    { name: 'client transport, extensions "none"', input: request('client_transport', 'none'), want: [NONE] },
+    { name: 'client encryption, extensions "none"', input: request('client_encryption', 'none'), want: [NONE] },
+    {
+      name: 'server transport, extensions "none": only the SAN the user asked for',
+      input: request('server_transport', 'none', ['api.example.ae']),
+      want: ['Subject Alternative Name: DNS:api.example.ae'],
+    },
+  ])('lists what the CSR asks for, in openssl req -text words: $name', ({ input, want }) => {
+    expect(describeRequestedExtensions(input)).toEqual(want);
+  });
+});
+
+describe('validateServerForm', () => {
+  const SERVER_FORM: ServerForm = {
+    legalName: 'Example Bank PJSC',
+    organisationId: ORGANISATION_ID,
+    dnsNames: 'api.bank.ae\n*.hub.bank.ae',
+    commonName: '',
+    roles: ['server_transport', 'server_signing'],
+    extensions: 'profile',
+  };
+  const stem = (role: string) => `${ORGANISATION_ID}-opf_uae_${role}`;
+  const SUBJECT = { country: 'AE', organization: 'Example Bank PJSC', organizationalUnit: ORGANISATION_ID };
+
+  it('makes server transport (with the DNS names) and server signing, named after the Organisation ID, with no CN', () => {
+    expect(validateServerForm(SERVER_FORM)).toEqual({
+      ok: true,
+      warnings: [],
+      requests: [
+        {
+          role: 'server_transport',
+          subject: SUBJECT,
+          extensions: 'profile',
+          dnsNames: ['api.bank.ae', '*.hub.bank.ae'],
+          keyFileName: `${stem('server_transport')}.key`,
+          csrFileName: `${stem('server_transport')}.csr`,
+        },
+        {
+          role: 'server_signing',
+          subject: SUBJECT,
+          extensions: 'profile',
+          dnsNames: [],
+          keyFileName: `${stem('server_signing')}.key`,
+          csrFileName: `${stem('server_signing')}.csr`,
+        },
+      ],
+    });
+  });
+
+  it('puts internationalised DNS names in punycode and an optional CN in lowercase', () => {
+    const result = validateServerForm({ ...SERVER_FORM, dnsNames: 'بنك.امارات', commonName: 'API.Bank.ae', roles: ['server_transport'] });
+    expect(result.ok ? result.requests.map((r) => [r.dnsNames, r.subject.commonName]) : result.errors).toEqual([
+      [['xn--ngb8ci.xn--mgbaam7a8h'], 'api.bank.ae'],
+    ]);
+  });
+
+  it('needs no DNS names when only server signing is ticked', () => {
+    const result = validateServerForm({ ...SERVER_FORM, dnsNames: '', roles: ['server_signing'] });
+    expect(result.ok && result.requests.map((r) => r.role)).toEqual(['server_signing']);
+  });
+
+  it.each<{ name: string; input: Partial<ServerForm>; want: Array<[string, string, string]> }>([
+    {
+      name: 'server transport without DNS names',
+      input: { dnsNames: '  ' },
+      want: [['dns-names-required', 'dnsNames', 'Enter at least one DNS name for the server transport certificate, like api.bank.ae.']],
+    },
+    {
+      name: 'a DNS name with a scheme',
+      input: { dnsNames: 'https://api.bank.ae' },
+      want: [
+        [
+          'dns-name-invalid',
+          'dnsNames',
+          '"https://api.bank.ae" has a scheme; remove "https://". A DNS name is like api.bank.ae, with no scheme, port or path.',
+        ],
+      ],
+    },
+    {
+      // Regression: the CN was once checked only as a DNS name, which may be 253 characters.
+      name: 'a CN over 64 characters',
+      input: { commonName: `${'a'.repeat(60)}.bank.ae` },
+      want: [
+        [
+          'dns-name-invalid',
+          'commonName',
+          `"${'a'.repeat(60)}.bank.ae" is 68 characters long; a common name is at most 64. Leave it empty: TLS clients check the DNS names.`,
+        ],
+      ],
+    },
+    {
+      name: 'no server role ticked',
+      input: { roles: ['client_transport'] },
+      want: [['no-certificate-selected', 'roles', 'Tick at least one certificate to make: Server transport or Server signing.']],
+    },
+  ])('refuses $name', ({ input, want }) => {
+    const result = validateServerForm({ ...SERVER_FORM, ...input });
+    expect(result.ok ? [] : result.errors.map((e) => [e.code, e.field, e.message])).toEqual(want);
   });
 });

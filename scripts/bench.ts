@@ -1,0 +1,145 @@
+/**
+ * `npm run bench`: how long the built page takes, measured in headless
+ * Chromium from file://, against the floor the browser sets (its own RSA
+ * key generation) and against OpenSSL on the same machine.
+ * RSA key generation varies run to run with the prime search, so each line
+ * reports median, min and max over RUNS runs.
+ */
+
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const RUNS = Number(process.env.RUNS ?? 20);
+const PAGE = pathToFileURL(resolve('dist/index.html')).href;
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+interface Stats {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted.at(-1)! };
+}
+
+const ms = (s: Stats) => `median ${s.median.toFixed(1)} ms   (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)})`;
+
+/** A fresh page from file://, recording main-thread long tasks from the start. */
+async function openPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    const tasks: { start: number; duration: number }[] = [];
+    (window as unknown as { longTasks: typeof tasks }).longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(PAGE);
+  return page;
+}
+
+async function loadTime(page: Page): Promise<number> {
+  return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+}
+
+/** Three raw RSA-2048 generateKey calls in the page: what the browser itself needs. */
+async function floor(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const started = performance.now();
+    for (let i = 0; i < 3; i++) {
+      await crypto.subtle.generateKey(
+        { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+        true,
+        ['sign', 'verify'],
+      );
+    }
+    return performance.now() - started;
+  });
+}
+
+/** From pressing Generate to the Download .zip link being there, for three client certificates. */
+async function app(page: Page): Promise<{ total: number; keygen: number; longestTask: number }> {
+  await page.getByLabel('Organisation legal name').fill('Example Fintech LLC');
+  await page.getByLabel('Organisation ID').fill('4af0a68f-d8a8-46c4-ace6-6949e8343868');
+  await page.getByLabel('Client ID').fill('b8739780-9bfe-43bc-9ea4-abc70a840c13');
+  // As after a person fills the form: the page has been idle a moment, and the worker has started.
+  await page.waitForTimeout(300);
+  return page.evaluate(async () => {
+    const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks;
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Generate')!;
+    const started = performance.now();
+    const ready = new Promise<number>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if ([...document.querySelectorAll('a')].some((a) => a.textContent === 'Download .zip')) {
+          observer.disconnect();
+          resolve(performance.now());
+        }
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    button.click();
+    const finished = await ready;
+    await new Promise((resolve) => setTimeout(resolve, 100)); // let the long-task observer report
+    const keygen = Number(document.querySelector('[data-keygen-ms]')!.getAttribute('data-keygen-ms'));
+    const during = tasks.filter((task) => task.start + task.duration >= started);
+    return { total: finished - started, keygen, longestTask: Math.max(0, ...during.map((task) => task.duration)) };
+  });
+}
+
+function opensslTimes(): number[] | undefined {
+  try {
+    execFileSync('openssl', ['version']);
+  } catch {
+    return undefined;
+  }
+  return Array.from({ length: RUNS }, () => {
+    const started = performance.now();
+    for (let i = 0; i < 3; i++) {
+      execFileSync('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', '/dev/null', '-out', '/dev/null', '-subj', '/C=AE/O=Bench'], { stdio: 'ignore' });
+    }
+    return performance.now() - started;
+  });
+}
+
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
+});
+const loads: number[] = [];
+const floors: number[] = [];
+const apps: number[] = [];
+const overheads: number[] = [];
+const longest: number[] = [];
+for (let run = 0; run < RUNS; run++) {
+  const page = await openPage(browser);
+  loads.push(await loadTime(page));
+  const result = await app(page);
+  apps.push(result.total);
+  overheads.push(result.total - result.keygen);
+  longest.push(result.longestTask);
+  await page.close();
+  // The floor in its own fresh page, so the app's keys do not warm it up.
+  const floorPage = await openPage(browser);
+  floors.push(await floor(floorPage));
+  await floorPage.close();
+}
+await browser.close();
+
+const appStats = stats(apps);
+const floorStats = stats(floors);
+console.log(`Chromium ${browser.version()}, ${RUNS} runs each, page from file://\n`);
+console.log(`page load (navigation to load event)   ${ms(stats(loads))}`);
+console.log(`floor: 3 x generateKey RSA-2048        ${ms(floorStats)}`);
+console.log(`app: Generate to Download .zip ready   ${ms(appStats)}`);
+console.log(`app / floor (medians)                  ${(appStats.median / floorStats.median).toFixed(2)}`);
+console.log(`overhead after keygen (CSR, PEM, zip)  ${ms(stats(overheads))}`);
+console.log(`longest main-thread task (generation)  ${ms(stats(longest))}`);
+const openssl = opensslTimes();
+console.log(`openssl: 3 x req -newkey rsa:2048      ${openssl ? ms(stats(openssl)) : 'openssl not found'}`);

@@ -1,0 +1,47 @@
+/**
+ * The page's side of the generator worker: start it when the page is idle,
+ * warm it up once, send requests, and stop it to cancel.
+ */
+
+import type { Stage } from '../lib/artifact';
+import type { CertificateRequest } from '../lib/request';
+import type { FromWorker, ToWorker } from '../worker/protocol';
+import GeneratorWorkerScript from '../worker/generator.worker.ts?worker&inline';
+
+export type Result = Extract<FromWorker, { type: 'done' }>;
+
+export class GeneratorWorker {
+  #worker: Worker | undefined;
+
+  /** Starts the worker and warms it up; called when the page is idle, and again after a cancel. */
+  start(): void {
+    if (this.#worker) return;
+    this.#worker = new GeneratorWorkerScript();
+    this.#send({ type: 'warm-up' });
+  }
+
+  generate(requests: readonly CertificateRequest[], onStage: (index: number, stage: Stage) => void): Promise<Result> {
+    this.start();
+    const worker = this.#worker!;
+    return new Promise((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<FromWorker>) => {
+        const message = event.data;
+        if (message.type === 'stage') onStage(message.index, message.stage);
+        else if (message.type === 'done') resolve(message);
+        else reject(new Error(message.message));
+      };
+      worker.onerror = (event) => reject(new Error(event.message || 'the generator stopped'));
+      this.#send({ type: 'generate', requests, createdAt: Date.now() });
+    });
+  }
+
+  /** Stops the worker mid-generation: its keys are dropped with it. A fresh one starts when idle. */
+  cancel(): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+  }
+
+  #send(message: ToWorker): void {
+    this.#worker!.postMessage(message);
+  }
+}
