@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { cspPlugin } from './scripts/csp';
 import { buildVersion, releasePlugin } from './scripts/release';
+import { workerPlugin } from './scripts/worker';
 
 const { sizeBudget } = JSON.parse(readFileSync('package.json', 'utf8')) as { sizeBudget: { gzipBytes: number } };
 
@@ -13,7 +14,7 @@ export default defineConfig({
   base: './',
   define: { __BUILD_VERSION__: JSON.stringify(buildVersion()) },
   // Plugin order matters: the CSP hashes what the single-file plugin inlined.
-  plugins: [svelte(), viteSingleFile(), cspPlugin(), releasePlugin(sizeBudget.gzipBytes)],
+  plugins: [svelte(), workerPlugin('src/worker/generator.worker.ts'), viteSingleFile(), cspPlugin(), releasePlugin(sizeBudget.gzipBytes)],
   build: {
     target: 'es2023',
     sourcemap: false,

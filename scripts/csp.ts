@@ -7,7 +7,11 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 
-const INLINE = { script: /<script\b[^>]*>([\s\S]*?)<\/script>/g, style: /<style\b[^>]*>([\s\S]*?)<\/style>/g };
+// Scripts that run; a `type="text/plain"` one (the worker's source) is data, not subject to script-src.
+const INLINE = {
+  script: /<script\b(?![^>]*type="text\/plain")[^>]*>([\s\S]*?)<\/script>/g,
+  style: /<style\b[^>]*>([\s\S]*?)<\/style>/g,
+};
 
 function hashes(html: string, tag: keyof typeof INLINE): string[] {
   return [...html.matchAll(INLINE[tag])].map(([, body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`);

@@ -1,14 +1,27 @@
 /**
  * The page's side of the generator worker: start it when the page is idle,
- * warm it up once, send requests, and stop it to cancel.
+ * warm it up once, send requests, and stop it to cancel. Its code sits in
+ * the page as `<script type="text/plain" id="generator-worker">`
+ * (scripts/worker.ts) and runs from a blob: URL.
  */
 
 import type { Stage } from '../lib/artifact';
 import type { CertificateRequest } from '../lib/request';
 import type { FromWorker, ToWorker } from '../worker/protocol';
-import GeneratorWorkerScript from '../worker/generator.worker.ts?worker&inline';
 
 export type Result = Extract<FromWorker, { type: 'done' }>;
+
+let scriptUrl: string | undefined;
+
+/** One blob: URL for the page's lifetime, reused when the worker restarts after a cancel. */
+function workerScriptUrl(): string {
+  if (scriptUrl === undefined) {
+    const code = document.getElementById('generator-worker')?.textContent;
+    if (!code) throw new Error('this page is missing its generator code: rebuild it, or download the file again');
+    scriptUrl = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  }
+  return scriptUrl;
+}
 
 export class GeneratorWorker {
   #worker: Worker | undefined;
@@ -16,7 +29,7 @@ export class GeneratorWorker {
   /** Starts the worker and warms it up; called when the page is idle, and again after a cancel. */
   start(): void {
     if (this.#worker) return;
-    this.#worker = new GeneratorWorkerScript();
+    this.#worker = new Worker(workerScriptUrl(), { name: 'generator' });
     this.#send({ type: 'warm-up' });
   }
 
