@@ -14,6 +14,7 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      { extends: true, test: { name: 'firefox', include: ['tests/firefox/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
     ],
   },
