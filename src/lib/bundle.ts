@@ -14,15 +14,27 @@ const KEY_FILE_MODE = 0o100600;
 const PUBLIC_FILE_MODE = 0o100644;
 
 export const MANIFEST_NAME = 'README.txt';
+export const MANIFEST_CSV_NAME = 'manifest.csv';
 
-export async function buildBundle(artifacts: readonly Artifact[], createdAt: Date): Promise<Bytes> {
+/**
+ * `flat`: every file at the top (one application). `per-application`: a
+ * folder per application, named after its Client ID (LFIs: Organisation ID),
+ * and a manifest.csv listing every file, for batches.
+ */
+export type Layout = 'flat' | 'per-application';
+
+export async function buildBundle(artifacts: readonly Artifact[], createdAt: Date, layout: Layout = 'flat'): Promise<Bytes> {
   const zip = new JSZip();
   const date = zipDate(createdAt);
   for (const artifact of artifacts) {
-    zip.file(artifact.request.keyFileName, artifact.keyPem, { date, unixPermissions: KEY_FILE_MODE });
-    zip.file(artifact.request.csrFileName, artifact.csrPem, { date, unixPermissions: PUBLIC_FILE_MODE });
+    const folder = layout === 'flat' ? '' : `${applicationId(artifact)}/`;
+    zip.file(folder + artifact.request.keyFileName, artifact.keyPem, { date, unixPermissions: KEY_FILE_MODE });
+    zip.file(folder + artifact.request.csrFileName, artifact.csrPem, { date, unixPermissions: PUBLIC_FILE_MODE });
   }
   zip.file(MANIFEST_NAME, renderManifest(artifacts, createdAt), { date, unixPermissions: PUBLIC_FILE_MODE });
+  if (layout === 'per-application') {
+    zip.file(MANIFEST_CSV_NAME, renderManifestCsv(artifacts), { date, unixPermissions: PUBLIC_FILE_MODE });
+  }
   const bytes = await zip.generateAsync({ type: 'uint8array', platform: 'UNIX', compression: 'DEFLATE' });
   return bytes as Bytes; // jszip's types predate typed-array generics; it allocates a plain ArrayBuffer
 }
@@ -35,11 +47,29 @@ function zipDate(date: Date): Date {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
 }
 
-/** `<Client ID>-altareq-keys.zip` for one application's certificates. */
-export function bundleFileName(artifacts: readonly Artifact[]): string {
-  const subject = artifacts[0]?.request.subject;
-  const prefix = subject?.commonName ?? subject?.organizationalUnit ?? 'altareq';
-  return `${prefix}-altareq-keys.zip`;
+/** The application a file belongs to: its Client ID, or for server certificates its Organisation ID. */
+export function applicationId(artifact: Artifact): string {
+  return artifact.request.subject.commonName ?? artifact.request.subject.organizationalUnit;
+}
+
+/** One line per file: folder, file, what it is, role, subject, public-key SHA-256 (RFC 4180 CSV, CRLF). */
+export function renderManifestCsv(artifacts: readonly Artifact[]): string {
+  const quote = (field: string) => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
+  const rows = [['folder', 'file', 'kind', 'role', 'subject', 'public_key_sha256']];
+  for (const artifact of artifacts) {
+    const role = ROLES[artifact.request.role].fileRole;
+    const folder = applicationId(artifact);
+    rows.push([folder, artifact.request.csrFileName, 'csr (upload)', role, artifact.subject, artifact.publicKeyFingerprint]);
+    rows.push([folder, artifact.request.keyFileName, 'private key (secret)', role, artifact.subject, artifact.publicKeyFingerprint]);
+  }
+  return rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+}
+
+/** `<Client ID>-altareq-keys.zip` for one application; `altareq-keys-<n>-applications.zip` for a batch. */
+export function bundleFileName(artifacts: readonly Artifact[], layout: Layout = 'flat'): string {
+  if (layout === 'per-application') return `altareq-keys-${new Set(artifacts.map(applicationId)).size}-applications.zip`;
+  const first = artifacts[0];
+  return `${first ? applicationId(first) : 'altareq'}-altareq-keys.zip`;
 }
 
 export function renderManifest(artifacts: readonly Artifact[], createdAt: Date): string {

@@ -6,6 +6,7 @@
  */
 
 import type { Stage } from '../lib/artifact';
+import type { Layout } from '../lib/bundle';
 import type { CertificateRequest } from '../lib/request';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 
@@ -33,7 +34,11 @@ export class GeneratorWorker {
     this.#send({ type: 'warm-up' });
   }
 
-  generate(requests: readonly CertificateRequest[], onStage: (index: number, stage: Stage) => void): Promise<Result> {
+  generate(
+    requests: readonly CertificateRequest[],
+    layout: Layout,
+    onStage: (index: number, stage: Stage) => void,
+  ): Promise<Result> {
     this.start();
     const worker = this.#worker!;
     return new Promise((resolve, reject) => {
@@ -44,7 +49,7 @@ export class GeneratorWorker {
         else reject(new Error(message.message));
       };
       worker.onerror = (event) => reject(new Error(event.message || 'the generator stopped'));
-      this.#send({ type: 'generate', requests, createdAt: Date.now() });
+      this.#send({ type: 'generate', requests, layout, createdAt: Date.now() });
     });
   }
 

@@ -19,7 +19,7 @@ import {
 import type { Timings } from '../worker/protocol';
 import { GeneratorWorker } from './generator-worker';
 
-export type Mode = 'form' | 'paste';
+export type Mode = 'form' | 'paste' | 'batch';
 export type Phase = 'editing' | 'generating' | 'done' | 'failed' | 'cancelled';
 
 interface FormState {
@@ -117,7 +117,8 @@ export class Generator {
     // $state.snapshot: plain objects for postMessage, not Svelte's proxies.
     const requests = $state.snapshot(validation.requests) as CertificateRequest[];
     try {
-      const result = await this.#worker.generate(requests, (index, stage) => (this.progress[index]!.stage = stage));
+      const layout = this.mode === 'batch' ? 'per-application' : 'flat';
+      const result = await this.#worker.generate(requests, layout, (index, stage) => (this.progress[index]!.stage = stage));
       if (this.phase !== 'generating') return true; // cancelled meanwhile
       this.artifacts = [...result.artifacts];
       this.download = { url: URL.createObjectURL(new Blob([result.zip], { type: 'application/zip' })), name: result.fileName };

@@ -6,7 +6,7 @@
 
 import * as asn1js from 'asn1js';
 import { createArtifact, type Artifact } from '../lib/artifact';
-import { buildBundle, bundleFileName } from '../lib/bundle';
+import { buildBundle, bundleFileName, type Layout } from '../lib/bundle';
 import { encodeRequestInfo, unsignedRequest } from '../lib/csr';
 import { OID } from '../lib/oid';
 import type { CertificateRequest } from '../lib/request';
@@ -17,10 +17,10 @@ const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMe
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'warm-up') await warmUp();
-  else await generate(message.requests, new Date(message.createdAt));
+  else await generate(message.requests, message.layout, new Date(message.createdAt));
 };
 
-async function generate(requests: readonly CertificateRequest[], createdAt: Date): Promise<void> {
+async function generate(requests: readonly CertificateRequest[], layout: Layout, createdAt: Date): Promise<void> {
   const started = performance.now();
   let keygenMs = 0;
   try {
@@ -34,9 +34,9 @@ async function generate(requests: readonly CertificateRequest[], createdAt: Date
       });
       artifacts.push(artifact);
     }
-    const zip = await buildBundle(artifacts, createdAt);
+    const zip = await buildBundle(artifacts, createdAt, layout);
     const timings = { keygenMs, totalMs: performance.now() - started };
-    post({ type: 'done', artifacts, zip, fileName: bundleFileName(artifacts), timings }, [zip.buffer]);
+    post({ type: 'done', artifacts, zip, fileName: bundleFileName(artifacts, layout), timings }, [zip.buffer]);
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

@@ -1,11 +1,17 @@
 /** The messages between the page and the generator worker. Plain data only: it crosses postMessage. */
 
 import type { Artifact, Stage } from '../lib/artifact';
+import type { Layout } from '../lib/bundle';
 import type { CertificateRequest } from '../lib/request';
 
 export type ToWorker =
   | { readonly type: 'warm-up' }
-  | { readonly type: 'generate'; readonly requests: readonly CertificateRequest[]; readonly createdAt: number };
+  | {
+      readonly type: 'generate';
+      readonly requests: readonly CertificateRequest[];
+      readonly layout: Layout;
+      readonly createdAt: number;
+    };
 
 export interface Timings {
   /** Time spent in crypto.subtle.generateKey, all keys together. */

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../src/lib/artifact';
-import { MANIFEST_NAME, buildBundle, bundleFileName, renderManifest } from '../../src/lib/bundle';
+import { MANIFEST_NAME, buildBundle, bundleFileName, renderManifest, renderManifestCsv } from '../../src/lib/bundle';
 import type { RoleId } from '../../src/lib/profile';
 import { subjectLine, type Subject } from '../../src/lib/subject';
 import { CLIENT_ID, ORGANISATION_ID } from '../support/fixtures';
@@ -144,5 +144,43 @@ Certificates and keys must be rotated at least every 13 months.
   it('writes the date in UTC to the minute', () => {
     const manifest = renderManifest([TRANSPORT], new Date('2025-12-31T23:59:59.999+04:00'));
     expect(manifest.split('\n')[2]).toBe('Made 2025-12-31 19:59 UTC in a web browser. The keys were generated on this');
+  });
+});
+
+describe('a batch bundle (per-application layout)', () => {
+  const OTHER_CLIENT = '0b6a3c9e-2f41-4d7a-9c1e-5a8b7d6e4f20';
+  const OTHER = artifact('client_transport', 'd', { ...CLIENT_SUBJECT, organization: 'Other "Pay", LLC', commonName: OTHER_CLIENT });
+  const SERVER = artifact('server_signing', 'e', { country: 'AE', organization: 'Example Bank PJSC', organizationalUnit: ORGANISATION_ID });
+
+  it('puts each application in a folder named after its Client ID (LFIs: Organisation ID), with README.txt and manifest.csv at the top', async () => {
+    const zip = await JSZip.loadAsync(await buildBundle([TRANSPORT, SIGNING, OTHER, SERVER], CREATED_AT, 'per-application'));
+    expect(Object.keys(zip.files).filter((name) => !zip.files[name]!.dir)).toEqual([
+      `${CLIENT_ID}/${CLIENT_ID}-opf_uae_client_transport.key`,
+      `${CLIENT_ID}/${CLIENT_ID}-opf_uae_client_transport.csr`,
+      `${CLIENT_ID}/${CLIENT_ID}-opf_uae_client_signing.key`,
+      `${CLIENT_ID}/${CLIENT_ID}-opf_uae_client_signing.csr`,
+      `${OTHER_CLIENT}/${OTHER_CLIENT}-opf_uae_client_transport.key`,
+      `${OTHER_CLIENT}/${OTHER_CLIENT}-opf_uae_client_transport.csr`,
+      `${ORGANISATION_ID}/${ORGANISATION_ID}-opf_uae_server_signing.key`,
+      `${ORGANISATION_ID}/${ORGANISATION_ID}-opf_uae_server_signing.csr`,
+      'README.txt',
+      'manifest.csv',
+    ]);
+    expect(await zip.file(`${CLIENT_ID}/${CLIENT_ID}-opf_uae_client_signing.key`)!.async('string')).toBe(SIGNING.keyPem);
+  });
+
+  it('lists every file in manifest.csv with its subject and public-key SHA-256, quoted where needed', () => {
+    expect(renderManifestCsv([TRANSPORT, OTHER]).split('\r\n')).toEqual([
+      'folder,file,kind,role,subject,public_key_sha256',
+      `${CLIENT_ID},${CLIENT_ID}-opf_uae_client_transport.csr,csr (upload),opf_uae_client_transport,"C = AE, O = Example Fintech LLC, OU = ${ORGANISATION_ID}, CN = ${CLIENT_ID}",${'a'.repeat(64)}`,
+      `${CLIENT_ID},${CLIENT_ID}-opf_uae_client_transport.key,private key (secret),opf_uae_client_transport,"C = AE, O = Example Fintech LLC, OU = ${ORGANISATION_ID}, CN = ${CLIENT_ID}",${'a'.repeat(64)}`,
+      `${OTHER_CLIENT},${OTHER_CLIENT}-opf_uae_client_transport.csr,csr (upload),opf_uae_client_transport,"C = AE, O = ""Other \\""Pay\\"", LLC"", OU = ${ORGANISATION_ID}, CN = ${OTHER_CLIENT}",${'d'.repeat(64)}`,
+      `${OTHER_CLIENT},${OTHER_CLIENT}-opf_uae_client_transport.key,private key (secret),opf_uae_client_transport,"C = AE, O = ""Other \\""Pay\\"", LLC"", OU = ${ORGANISATION_ID}, CN = ${OTHER_CLIENT}",${'d'.repeat(64)}`,
+      '',
+    ]);
+  });
+
+  it('is named for the number of applications', () => {
+    expect(bundleFileName([TRANSPORT, SIGNING, OTHER, SERVER], 'per-application')).toBe('altareq-keys-3-applications.zip');
   });
 });
