@@ -34,13 +34,15 @@ export const ERROR_CODES = [
   'extension-unsupported',
   'extensions-differ',
   'role-required',
+  // A batch CSV (batch.ts adds its own codes for the file's problems)
+  'batch-has-problems',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type WarningCode = 'ids-same' | 'legal-name-is-uuid' | 'utf8-added' | 'key-unencrypted';
 
 /** The form fields, or the pasted command, a problem can point at. */
-export const FIELDS = ['legalName', 'organisationId', 'clientId', 'roles', 'dnsNames', 'commonName', 'command'] as const;
+export const FIELDS = ['legalName', 'organisationId', 'clientId', 'roles', 'dnsNames', 'commonName', 'command', 'batch'] as const;
 export type Field = (typeof FIELDS)[number];
 
 export class AppError extends Error {

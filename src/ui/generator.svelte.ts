@@ -7,7 +7,8 @@
 import type { Artifact, Stage } from '../lib/artifact';
 import { validatePaste } from '../lib/command';
 import { parseDnsNames } from '../lib/dns';
-import type { AppError, Field, Warning } from '../lib/errors';
+import { readBatchCsv } from '../lib/batch';
+import { AppError, type Field, type Warning } from '../lib/errors';
 import { CLIENT_ROLES, SERVER_ROLES, type Party, type RoleId } from '../lib/profile';
 import {
   validateClientForm,
@@ -52,10 +53,15 @@ export class Generator {
   pickedRoles: (RoleId | undefined)[] = $state([]);
 
   paste = $derived(validatePaste(this.pasted, this.pickedRoles));
+  /** A batch CSV as pasted or dropped, and whether to leave out the rows with problems. */
+  batchText = $state('');
+  skipBadRows = $state(false);
+  batch = $derived(readBatchCsv(this.batchText, { extensions: this.form.extensions }));
   /** The DNS names typed so far, in both forms, to show what an internationalised name becomes. */
   dnsPreview = $derived(parseDnsNames(this.form.dnsNames).names);
   validation: Validation = $derived.by(() => {
     if (this.mode === 'paste') return this.paste.validation;
+    if (this.mode === 'batch') return this.#batchValidation();
     const { party, clientRoles, serverRoles, ...fields } = this.form;
     return party === 'client'
       ? validateClientForm({ ...fields, roles: clientRoles })
@@ -69,6 +75,10 @@ export class Generator {
   phase: Phase = $state('editing');
   /** One line per request being made, in order. */
   progress: { request: CertificateRequest; stage: Stage }[] = $state([]);
+  /** performance.now() when the current generation started, for the time left. */
+  startedAt = $state(0);
+  /** Whether the results on screen are a batch (a summary table) or one application (a card per certificate). */
+  resultLayout: 'flat' | 'per-application' = $state('flat');
   artifacts: Artifact[] = $state.raw([]);
   download: { url: string; name: string } | null = $state.raw(null);
   failure: string | null = $state(null);
@@ -113,11 +123,13 @@ export class Generator {
     this.clear();
     this.phase = 'generating';
     this.progress = validation.requests.map((request) => ({ request, stage: 'queued' }));
+    this.startedAt = performance.now();
     const snapshot = this.#snapshot();
     // $state.snapshot: plain objects for postMessage, not Svelte's proxies.
     const requests = $state.snapshot(validation.requests) as CertificateRequest[];
     try {
       const layout = this.mode === 'batch' ? 'per-application' : 'flat';
+      this.resultLayout = layout;
       const result = await this.#worker.generate(requests, layout, (index, stage) => (this.progress[index]!.stage = stage));
       if (this.phase !== 'generating') return true; // cancelled meanwhile
       this.artifacts = [...result.artifacts];
@@ -155,6 +167,23 @@ export class Generator {
   }
 
   #snapshot(): string {
-    return JSON.stringify([this.mode, this.form, this.pasted, this.pickedRoles]);
+    return JSON.stringify([this.mode, this.form, this.pasted, this.pickedRoles, this.batchText, this.skipBadRows]);
+  }
+
+  /** Every row must be right, unless the user chose to leave out the rows with problems. */
+  #batchValidation(): Validation {
+    const { rows, problems } = this.batch;
+    const requests = rows.flatMap((row) => row.requests);
+    const warnings = rows.flatMap((row) => row.warnings);
+    if (this.batchText.trim() === '') {
+      const error = new AppError('batch-has-problems', 'Paste a CSV, or choose a file, with one application per row.', { field: 'batch' });
+      return { ok: false, errors: [error], warnings };
+    }
+    if ((problems.length > 0 && !this.skipBadRows) || requests.length === 0) {
+      const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+      const message = requests.length === 0 ? 'No row can be made yet: fix the problems listed.' : `The CSV has ${count}, listed below. Fix them, or leave out the rows with problems.`;
+      return { ok: false, errors: [new AppError('batch-has-problems', message, { field: 'batch' })], warnings };
+    }
+    return { ok: true, requests, warnings };
   }
 }
