@@ -31,14 +31,32 @@ export async function createArtifact(
 ): Promise<Artifact> {
   onStage('generating-key');
   const keys = await generateRsaKeyPair(crypto);
+  return artifactFromKeys(crypto, request, keys, onStage);
+}
+
+/**
+ * The CSR and files for a key pair already made. Split from createArtifact so
+ * that a caller can start the next key while this one's CSR is signed.
+ */
+export async function artifactFromKeys(
+  crypto: Crypto,
+  request: CertificateRequest,
+  keys: CryptoKeyPair,
+  onStage: (stage: Stage) => void = () => {},
+): Promise<Artifact> {
   onStage('signing');
-  const csrDer = await buildCsr(crypto, request, keys);
+  // Independent WebCrypto calls, queued together rather than one round trip after another.
+  const [csrDer, keyPem, spki] = await Promise.all([
+    buildCsr(crypto, request, keys),
+    exportPrivateKeyPem(crypto, keys.privateKey),
+    exportPublicKeyDer(crypto, keys.publicKey),
+  ]);
   const artifact: Artifact = {
     request,
-    keyPem: await exportPrivateKeyPem(crypto, keys.privateKey),
+    keyPem,
     csrPem: toPem('CERTIFICATE REQUEST', csrDer),
     subject: subjectLine(request.subject, { escapeNonAscii: false }),
-    publicKeyFingerprint: await publicKeyFingerprint(crypto, await exportPublicKeyDer(crypto, keys.publicKey)),
+    publicKeyFingerprint: await publicKeyFingerprint(crypto, spki),
   };
   onStage('done');
   return artifact;

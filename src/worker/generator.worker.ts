@@ -5,9 +5,10 @@
  */
 
 import * as asn1js from 'asn1js';
-import { createArtifact, type Artifact } from '../lib/artifact';
+import { artifactFromKeys, type Artifact } from '../lib/artifact';
 import { buildBundle, bundleFileName, type Layout } from '../lib/bundle';
 import { encodeRequestInfo, unsignedRequest } from '../lib/csr';
+import { generateRsaKeyPair } from '../lib/keys';
 import { OID } from '../lib/oid';
 import type { CertificateRequest } from '../lib/request';
 import type { FromWorker, ToWorker } from './protocol';
@@ -23,16 +24,23 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
 async function generate(requests: readonly CertificateRequest[], layout: Layout, createdAt: Date): Promise<void> {
   const started = performance.now();
   let keygenMs = 0;
+  const generateKey = (index: number): Promise<CryptoKeyPair> => {
+    post({ type: 'stage', index, stage: 'generating-key' });
+    const keygenStarted = performance.now();
+    return generateRsaKeyPair(self.crypto).then((keys) => {
+      keygenMs += performance.now() - keygenStarted;
+      return keys;
+    });
+  };
   try {
     const artifacts: Artifact[] = [];
+    // A pipeline: the next key is asked for before this one's CSR is signed, so the
+    // browser's WebCrypto thread never waits on us, and only the last CSR follows the last key.
+    let nextKeys = requests.length > 0 ? generateKey(0) : undefined;
     for (const [index, request] of requests.entries()) {
-      let keygenStarted = 0;
-      const artifact = await createArtifact(self.crypto, request, (stage) => {
-        if (stage === 'generating-key') keygenStarted = performance.now();
-        if (stage === 'signing') keygenMs += performance.now() - keygenStarted;
-        post({ type: 'stage', index, stage });
-      });
-      artifacts.push(artifact);
+      const keys = await nextKeys!;
+      nextKeys = index + 1 < requests.length ? generateKey(index + 1) : undefined;
+      artifacts.push(await artifactFromKeys(self.crypto, request, keys, (stage) => post({ type: 'stage', index, stage })));
     }
     const zip = await buildBundle(artifacts, createdAt, layout);
     const timings = { keygenMs, totalMs: performance.now() - started };
