@@ -1,16 +1,16 @@
 /**
- * The page's side of the generator worker: start it when the page is idle,
- * warm it up once, send requests, and stop it to cancel. Its code sits in
- * the page as `<script type="text/plain" id="generator-worker">`
- * (scripts/worker.ts) and runs from a blob: URL.
+ * The page's side of the worker: start it when the page is idle, warm it up
+ * once, ask it for things, and stop it to cancel. Its code sits in the page as
+ * `<script type="text/plain" id="generator-worker">` (scripts/worker.ts) and
+ * runs from a blob: URL.
  */
 
 import type { Stage } from '../lib/artifact';
 import type { Layout } from '../lib/bundle';
+import type { DroppedFile, Examination } from '../lib/examine';
+import type { RoleId } from '../lib/profile';
 import type { CertificateRequest } from '../lib/request';
-import type { FromWorker, ToWorker } from '../worker/protocol';
-
-export type Result = Extract<FromWorker, { type: 'done' }>;
+import type { FromWorker, Generated, ToWorker } from '../worker/protocol';
 
 let scriptUrl: string | undefined;
 
@@ -24,42 +24,71 @@ function workerScriptUrl(): string {
   return scriptUrl;
 }
 
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  onStage?: (index: number, stage: Stage) => void;
+}
+
+type Ask = ToWorker extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
+
 export class GeneratorWorker {
   #worker: Worker | undefined;
+  #nextId = 1;
+  readonly #pending = new Map<number, Pending>();
 
   /** Starts the worker and warms it up; called when the page is idle, and again after a cancel. */
   start(): void {
     if (this.#worker) return;
     this.#worker = new Worker(workerScriptUrl(), { name: 'generator' });
-    this.#send({ type: 'warm-up' });
+    this.#worker.onmessage = (event: MessageEvent<FromWorker>) => this.#receive(event.data);
+    this.#worker.onerror = (event) => this.#failAll(new Error(event.message || 'the worker stopped'));
+    this.#worker.postMessage({ type: 'warm-up' } satisfies ToWorker);
   }
 
-  generate(
-    requests: readonly CertificateRequest[],
-    layout: Layout,
-    onStage: (index: number, stage: Stage) => void,
-  ): Promise<Result> {
-    this.start();
-    const worker = this.#worker!;
-    return new Promise((resolve, reject) => {
-      worker.onmessage = (event: MessageEvent<FromWorker>) => {
-        const message = event.data;
-        if (message.type === 'stage') onStage(message.index, message.stage);
-        else if (message.type === 'done') resolve(message);
-        else reject(new Error(message.message));
-      };
-      worker.onerror = (event) => reject(new Error(event.message || 'the generator stopped'));
-      this.#send({ type: 'generate', requests, layout, createdAt: Date.now() });
-    });
+  generate(requests: readonly CertificateRequest[], layout: Layout, onStage: (index: number, stage: Stage) => void): Promise<Generated> {
+    return this.#ask({ type: 'generate', requests, layout, createdAt: Date.now() }, onStage) as Promise<Generated>;
   }
 
-  /** Stops the worker mid-generation: its keys are dropped with it. A fresh one starts when idle. */
+  examine(files: readonly DroppedFile[]): Promise<Examination> {
+    return this.#ask({ type: 'examine', files, now: Date.now() }) as Promise<Examination>;
+  }
+
+  exportPkcs12(input: { keyPem: string; certificatePem: string; passphrase: string; friendlyName: string }): Promise<Uint8Array<ArrayBuffer>> {
+    return this.#ask({ type: 'export-p12', ...input }) as Promise<Uint8Array<ArrayBuffer>>;
+  }
+
+  exportJwk(input: { which: 'public' | 'private'; keyPem: string; certificatePem: string; kid: string; role: RoleId }): Promise<string> {
+    return this.#ask({ type: 'export-jwk', ...input }) as Promise<string>;
+  }
+
+  /** Stops the worker and whatever it was doing: its keys are dropped with it. A fresh one starts when asked. */
   cancel(): void {
     this.#worker?.terminate();
     this.#worker = undefined;
+    this.#failAll(new Error('cancelled'));
   }
 
-  #send(message: ToWorker): void {
-    this.#worker!.postMessage(message);
+  #ask(message: Ask, onStage?: Pending['onStage']): Promise<unknown> {
+    this.start();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, onStage });
+      this.#worker!.postMessage({ ...message, id } as ToWorker);
+    });
+  }
+
+  #receive(message: FromWorker): void {
+    const pending = this.#pending.get(message.id);
+    if (!pending) return;
+    if (message.type === 'stage') return pending.onStage?.(message.index, message.stage);
+    this.#pending.delete(message.id);
+    if (message.type === 'failed') pending.reject(new Error(message.message));
+    else pending.resolve(message.result);
+  }
+
+  #failAll(error: Error): void {
+    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#pending.clear();
   }
 }

@@ -18,9 +18,10 @@ import {
   type Validation,
 } from '../lib/request';
 import type { Timings } from '../worker/protocol';
+import { CertificateDesk } from './certificates.svelte';
 import { GeneratorWorker } from './generator-worker';
 
-export type Mode = 'form' | 'paste' | 'batch';
+export type Mode = 'form' | 'paste' | 'batch' | 'certificates';
 export type Phase = 'editing' | 'generating' | 'done' | 'failed' | 'cancelled';
 
 interface FormState {
@@ -89,6 +90,8 @@ export class Generator {
   stale = $derived(this.#generatedFor !== null && this.#generatedFor !== this.#snapshot());
 
   readonly #worker = new GeneratorWorker();
+  /** The Certificate view, which asks the same worker. */
+  readonly certificates = new CertificateDesk(this.#worker);
   /** WebCrypto's subtle API exists only in a secure context: https, localhost, or a file opened from disk. */
   readonly cryptoAvailable: boolean;
 

@@ -1,52 +1,86 @@
 /**
- * The generator worker: keys, CSRs and the zip are made here, off the page's
- * main thread, so the page stays responsive. It holds all the crypto and zip
- * code (pkijs, asn1js, jszip); the page's own script holds only the UI.
+ * The worker: keys, CSRs and the zip are made here, and dropped certificates
+ * read and exported, off the page's main thread, so the page stays responsive.
+ * It holds all the crypto and zip code (pkijs, asn1js, jszip); the page's own
+ * script holds only the UI.
  */
 
 import * as asn1js from 'asn1js';
 import { artifactFromKeys, type Artifact } from '../lib/artifact';
 import { buildBundle, bundleFileName, type Layout } from '../lib/bundle';
+import { checkCsr } from '../lib/checklist';
 import { encodeRequestInfo, unsignedRequest } from '../lib/csr';
+import { examine } from '../lib/examine';
+import { exportPkcs12, privateJwk, publicJwk } from '../lib/export';
 import { generateRsaKeyPair } from '../lib/keys';
 import { OID } from '../lib/oid';
+import { fromPem } from '../lib/pem';
 import type { CertificateRequest } from '../lib/request';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, Generated, ToWorker } from './protocol';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  if (message.type === 'warm-up') await warmUp();
-  else await generate(message.requests, message.layout, new Date(message.createdAt));
+  if (message.type === 'warm-up') return warmUp();
+  try {
+    switch (message.type) {
+      case 'generate': {
+        const result = await generate(message.id, message.requests, message.layout, new Date(message.createdAt));
+        return post({ type: 'generated', id: message.id, result }, [result.zip.buffer]);
+      }
+      case 'examine':
+        return post({ type: 'examined', id: message.id, result: await examine(self.crypto, message.files, new Date(message.now)) });
+      case 'export-p12': {
+        const p12 = await exportPkcs12(self.crypto, message);
+        return post({ type: 'exported', id: message.id, result: p12 }, [p12.buffer]);
+      }
+      case 'export-jwk': {
+        const { which, kid, role } = message;
+        const jwk =
+          which === 'public'
+            ? await publicJwk(self.crypto, { certificatePem: message.certificatePem, kid, role })
+            : await privateJwk(self.crypto, { keyPem: message.keyPem, kid, role });
+        return post({ type: 'exported', id: message.id, result: `${JSON.stringify(jwk, null, 2)}\n` });
+      }
+    }
+  } catch (error) {
+    post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
+  }
 };
 
-async function generate(requests: readonly CertificateRequest[], layout: Layout, createdAt: Date): Promise<void> {
+async function generate(id: number, requests: readonly CertificateRequest[], layout: Layout, createdAt: Date): Promise<Generated> {
   const started = performance.now();
   let keygenMs = 0;
   const generateKey = (index: number): Promise<CryptoKeyPair> => {
-    post({ type: 'stage', index, stage: 'generating-key' });
+    post({ type: 'stage', id, index, stage: 'generating-key' });
     const keygenStarted = performance.now();
     return generateRsaKeyPair(self.crypto).then((keys) => {
       keygenMs += performance.now() - keygenStarted;
       return keys;
     });
   };
-  try {
-    const artifacts: Artifact[] = [];
+  const artifacts: Artifact[] = [];
     // A pipeline: the next key is asked for before this one's CSR is signed, so the
     // browser's WebCrypto thread never waits on us, and only the last CSR follows the last key.
     let nextKeys = requests.length > 0 ? generateKey(0) : undefined;
     for (const [index, request] of requests.entries()) {
       const keys = await nextKeys!;
       nextKeys = index + 1 < requests.length ? generateKey(index + 1) : undefined;
-      artifacts.push(await artifactFromKeys(self.crypto, request, keys, (stage) => post({ type: 'stage', index, stage })));
+      artifacts.push(await artifactFromKeys(self.crypto, request, keys, (stage) => post({ type: 'stage', id, index, stage })));
     }
-    const zip = await buildBundle(artifacts, createdAt, layout);
-    const timings = { keygenMs, totalMs: performance.now() - started };
-    post({ type: 'done', artifacts, zip, fileName: bundleFileName(artifacts, layout), timings }, [zip.buffer]);
-  } catch (error) {
-    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  await checkBeforeDownload(artifacts);
+  const zip = await buildBundle(artifacts, createdAt, layout);
+  return { artifacts, zip, fileName: bundleFileName(artifacts, layout), timings: { keygenMs, totalMs: performance.now() - started } };
+}
+
+/** The last gate: every CSR made passes the same Trust Framework checklist as one brought from elsewhere. */
+async function checkBeforeDownload(artifacts: readonly Artifact[]): Promise<void> {
+  for (const artifact of artifacts) {
+    const failed = (await checkCsr(self.crypto, fromPem('CERTIFICATE REQUEST', artifact.csrPem), artifact.request.role)).filter((check) => !check.pass);
+    if (failed.length > 0) {
+      throw new Error(`${artifact.request.csrFileName} failed the Trust Framework checklist: ${failed.map((check) => check.message).join(' ')}`);
+    }
   }
 }
 

@@ -1,16 +1,38 @@
-/** The messages between the page and the generator worker. Plain data only: it crosses postMessage. */
+/** The messages between the page and the worker. Plain data only: it crosses postMessage. */
 
 import type { Artifact, Stage } from '../lib/artifact';
 import type { Layout } from '../lib/bundle';
+import type { DroppedFile, Examination } from '../lib/examine';
+import type { RoleId } from '../lib/profile';
 import type { CertificateRequest } from '../lib/request';
 
+/** What the page asks for; each request but warm-up carries an id its answer repeats. */
 export type ToWorker =
   | { readonly type: 'warm-up' }
   | {
       readonly type: 'generate';
+      readonly id: number;
       readonly requests: readonly CertificateRequest[];
       readonly layout: Layout;
       readonly createdAt: number;
+    }
+  | { readonly type: 'examine'; readonly id: number; readonly files: readonly DroppedFile[]; readonly now: number }
+  | {
+      readonly type: 'export-p12';
+      readonly id: number;
+      readonly keyPem: string;
+      readonly certificatePem: string;
+      readonly passphrase: string;
+      readonly friendlyName: string;
+    }
+  | {
+      readonly type: 'export-jwk';
+      readonly id: number;
+      readonly which: 'public' | 'private';
+      readonly keyPem: string;
+      readonly certificatePem: string;
+      readonly kid: string;
+      readonly role: RoleId;
     };
 
 export interface Timings {
@@ -20,13 +42,16 @@ export interface Timings {
   readonly totalMs: number;
 }
 
+export interface Generated {
+  readonly artifacts: readonly Artifact[];
+  readonly zip: Uint8Array<ArrayBuffer>;
+  readonly fileName: string;
+  readonly timings: Timings;
+}
+
 export type FromWorker =
-  | { readonly type: 'stage'; readonly index: number; readonly stage: Stage }
-  | {
-      readonly type: 'done';
-      readonly artifacts: readonly Artifact[];
-      readonly zip: Uint8Array<ArrayBuffer>;
-      readonly fileName: string;
-      readonly timings: Timings;
-    }
-  | { readonly type: 'failed'; readonly message: string };
+  | { readonly type: 'stage'; readonly id: number; readonly index: number; readonly stage: Stage }
+  | { readonly type: 'generated'; readonly id: number; readonly result: Generated }
+  | { readonly type: 'examined'; readonly id: number; readonly result: Examination }
+  | { readonly type: 'exported'; readonly id: number; readonly result: Uint8Array<ArrayBuffer> | string }
+  | { readonly type: 'failed'; readonly id: number; readonly message: string };
