@@ -25,11 +25,11 @@ export const BATCH_ERROR_CODES = [
   'unknown-role',
   'roles-mixed',
   'duplicate-application',
-] as const;
+] as const satisfies readonly ErrorCode[];
 export type BatchErrorCode = (typeof BATCH_ERROR_CODES)[number];
 
 export interface BatchProblem {
-  readonly code: ErrorCode | BatchErrorCode;
+  readonly code: ErrorCode;
   /** As a spreadsheet numbers it: the header is row 1; a value with a line break in it stays one row. */
   readonly row: number;
   /** Undefined for a column the header does not name. */

@@ -34,8 +34,29 @@ export const ERROR_CODES = [
   'extension-unsupported',
   'extensions-differ',
   'role-required',
-  // A batch CSV (batch.ts adds its own codes for the file's problems)
+  // A batch CSV (batch.ts)
   'batch-has-problems',
+  'csv-empty',
+  'csv-missing-column',
+  'csv-unknown-column',
+  'csv-duplicate-column',
+  'csv-extra-field',
+  'csv-unclosed-quote',
+  'csv-value-not-used',
+  'unknown-role',
+  'roles-mixed',
+  'duplicate-application',
+  // Files dropped in the Certificates view (inspect.ts)
+  'file-too-large',
+  'file-malformed',
+  'file-unsupported',
+  // Exports after issuance (export.ts)
+  'passphrase-required',
+  'passphrase-not-ascii',
+  'key-invalid',
+  'certificate-invalid',
+  'key-certificate-mismatch',
+  'kid-required',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -29,9 +29,10 @@ import {
   SafeBag,
   SafeContents,
 } from 'pkijs';
+import { AppError, type ErrorCode } from './errors';
 import { importPrivateKeyPem } from './keys';
 import { OID } from './oid';
-import { fromPem, type Bytes } from './pem';
+import { fromPem, toBase64, type Bytes } from './pem';
 import { ROLES, type RoleId } from './profile';
 
 /** Object identifiers of PKCS#12 (RFC 7292), PKCS#5 (RFC 8018), PKCS#9 (RFC 2985), CMS (RFC 5652) and NIST. */
@@ -57,23 +58,14 @@ export const PBKDF2_ITERATIONS = 100_000;
 export const MAC_ITERATIONS = 2048;
 export const SALT_LENGTH = 16;
 
-export type ExportErrorCode =
-  | 'passphrase-required'
-  | 'passphrase-not-ascii'
-  | 'key-invalid'
-  | 'certificate-invalid'
-  | 'key-certificate-mismatch'
-  | 'kid-required';
+export type ExportErrorCode = Extract<
+  ErrorCode,
+  'passphrase-required' | 'passphrase-not-ascii' | 'key-invalid' | 'certificate-invalid' | 'key-certificate-mismatch' | 'kid-required'
+>;
 
-/** Why an export was refused. Kept apart from AppError until errors.ts has these codes. */
-export class ExportError extends Error {
-  override readonly name = 'ExportError';
-  readonly code: ExportErrorCode;
-
-  constructor(code: ExportErrorCode, message: string, options: { cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
-    this.code = code;
-  }
+/** Why an export was refused: an AppError with one of the export codes. */
+function refused(code: ExportErrorCode, message: string, options: { cause?: unknown } = {}): AppError {
+  return new AppError(code, message, options);
 }
 
 export interface Pkcs12Input {
@@ -101,7 +93,7 @@ export async function exportPkcs12(crypto: Crypto, input: Pkcs12Input): Promise<
   const key = await readKey(crypto, input.keyPem);
   const certificate = await readCertificate(crypto, input.certificatePem, 'certificate');
   if (certificate.n !== key.jwk.n || certificate.e !== key.jwk.e) {
-    throw new ExportError(
+    throw refused(
       'key-certificate-mismatch',
       'The certificate is not for this private key: their public keys differ. Choose the certificate the directory issued for the CSR made with this key.',
     );
@@ -312,7 +304,7 @@ async function readKey(crypto: Crypto, pem: string): Promise<{ pkcs8: Bytes; jwk
     const jwk = await crypto.subtle.exportKey('jwk', privateKey);
     return { pkcs8: fromPem('PRIVATE KEY', pem), jwk: jwk as RsaPrivateMembers };
   } catch (cause) {
-    throw new ExportError(
+    throw refused(
       'key-invalid',
       'The private key must be the .key file made with the CSR: an unencrypted RSA key in PKCS#8 PEM, starting "-----BEGIN PRIVATE KEY-----".',
       { cause },
@@ -327,21 +319,21 @@ async function readCertificate(crypto: Crypto, pem: string, which: 'certificate'
     const der = fromPem('CERTIFICATE', pem);
     const spki = Certificate.fromBER(der).subjectPublicKeyInfo;
     if (spki.algorithm.algorithmId !== OID.rsaEncryption) {
-      throw new ExportError('certificate-invalid', `${what} does not hold an RSA public key; AlTareq certificates are RSA 2048.`);
+      throw refused('certificate-invalid', `${what} does not hold an RSA public key; AlTareq certificates are RSA 2048.`);
     }
     // WebCrypto reads the key and writes n and e in JWK form (base64url, no leading zero).
     const publicKey = await crypto.subtle.importKey('spki', encode(spki), { name: 'RSA-PSS', hash: 'SHA-256' }, true, ['verify']);
     const { n, e } = await crypto.subtle.exportKey('jwk', publicKey);
     return { der, n: n!, e: e! };
   } catch (cause) {
-    if (cause instanceof ExportError) throw cause;
-    throw new ExportError('certificate-invalid', `${what} must be a PEM certificate, starting "-----BEGIN CERTIFICATE-----".`, { cause });
+    if (cause instanceof AppError) throw cause;
+    throw refused('certificate-invalid', `${what} must be a PEM certificate, starting "-----BEGIN CERTIFICATE-----".`, { cause });
   }
 }
 
 function checkPassphrase(passphrase: string): Bytes {
   if (passphrase === '') {
-    throw new ExportError(
+    throw refused(
       'passphrase-required',
       'Enter a passphrase for the .p12 file. It protects the private key inside; Windows, Java and OpenSSL ask for it to open the file.',
     );
@@ -351,7 +343,7 @@ function checkPassphrase(passphrase: string): Bytes {
   const other = /[^\x20-\x7e]/u.exec(passphrase);
   if (other) {
     const code = `U+${other[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new ExportError(
+    throw refused(
       'passphrase-not-ascii',
       `The passphrase contains ${code}; use only ASCII letters, digits, spaces and punctuation. Java cannot open a .p12 file whose passphrase has other characters.`,
     );
@@ -362,19 +354,13 @@ function checkPassphrase(passphrase: string): Bytes {
 function checkKid(kid: string): string {
   const trimmed = kid.trim();
   if (trimmed === '') {
-    throw new ExportError('kid-required', 'Enter the Key ID (kid) the Trust Framework directory showed when it issued the certificate.');
+    throw refused('kid-required', 'Enter the Key ID (kid) the Trust Framework directory showed when it issued the certificate.');
   }
   return trimmed;
 }
 
 function encode(value: { toSchema(): asn1js.BaseBlock }): ArrayBuffer {
   return value.toSchema().toBER();
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }
 
 function toBase64Url(bytes: Uint8Array): string {

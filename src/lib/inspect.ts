@@ -17,6 +17,7 @@ import {
   type PublicKeyInfo,
   type RelativeDistinguishedNames,
 } from 'pkijs';
+import type { ErrorCode } from './errors';
 import { publicKeyFingerprint } from './keys';
 import { OID } from './oid';
 import type { Bytes } from './pem';
@@ -64,8 +65,7 @@ export interface FileItem {
   readonly der: Bytes;
 }
 
-/** Candidates for errors.ts ERROR_CODES; `encrypted-key` is already there. */
-export type FileProblemCode = 'file-too-large' | 'file-malformed' | 'file-unsupported' | 'encrypted-key';
+export type FileProblemCode = Extract<ErrorCode, 'file-too-large' | 'file-malformed' | 'file-unsupported' | 'encrypted-key'>;
 
 export interface FileProblem {
   readonly code: FileProblemCode;

@@ -22,7 +22,8 @@ export function fromPem(label: PemLabel, text: string): Bytes {
   return fromBase64(match[1]!.replace(/\s+/g, ''));
 }
 
-function toBase64(bytes: Uint8Array): string {
+/** Standard base64 (RFC 4648 §4), with padding. */
+export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary);

@@ -14,8 +14,8 @@ import {
   SafeContents,
 } from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AppError, type ErrorCode } from '../../src/lib/errors';
 import {
-  ExportError,
   MAC_ITERATIONS,
   PBKDF2_ITERATIONS,
   PKCS12_OID,
@@ -50,13 +50,13 @@ const KID = 'kid-from-the-directory-1';
 const hex = (bytes: ArrayBuffer | Uint8Array) => Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('hex');
 const engine = new CryptoEngine({ name: 'test', crypto: nodeCrypto });
 
-/** What an ExportError says, as plain data. */
-async function refusal(promise: Promise<unknown>): Promise<{ code: ExportErrorCode; message: string }> {
+/** What a refused export says, as plain data. */
+async function refusal(promise: Promise<unknown>): Promise<{ code: ErrorCode; message: string }> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof ExportError)) throw new Error(`Expected an ExportError, got ${String(error)}`);
+  if (!(error instanceof AppError)) throw new Error(`Expected an AppError, got ${String(error)}`);
   return { code: error.code, message: error.message };
 }
 
