@@ -1,0 +1,64 @@
+import { expect, test, type Page } from '@playwright/test';
+import { CLIENT_ID, ORGANISATION_ID, PAGE } from './support';
+
+/** Presses Tab until the focused element is the one `description` names (its label, or its text). */
+async function tabTo(page: Page, description: string): Promise<void> {
+  for (let presses = 0; presses < 40; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element) return '';
+      const label = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : undefined;
+      return (label ?? element.textContent ?? '').trim();
+    });
+    if (focused.startsWith(description)) return;
+  }
+  throw new Error(`Tab never reached "${description}"`);
+}
+
+async function downloadWithKeyboard(page: Page): Promise<string> {
+  await tabTo(page, 'Download .zip');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  return download.suggestedFilename();
+}
+
+test('the form, Generate and the download work with the keyboard alone', async ({ page }) => {
+  await page.goto(PAGE);
+  await tabTo(page, 'Organisation legal name');
+  await page.keyboard.type('Example Fintech LLC');
+  await tabTo(page, 'Organisation ID');
+  await page.keyboard.type(ORGANISATION_ID);
+  await tabTo(page, 'Client ID');
+  await page.keyboard.type(CLIENT_ID);
+  await tabTo(page, 'Encryption');
+  await page.keyboard.press('Space'); // untick it
+  await tabTo(page, 'Generate');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('article')).toHaveCount(2);
+  expect(await downloadWithKeyboard(page)).toBe(`${CLIENT_ID}-altareq-keys.zip`);
+});
+
+test('a mistake is reached with the keyboard: Generate moves focus to the first invalid field', async ({ page }) => {
+  await page.goto(PAGE);
+  await tabTo(page, 'Generate');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Organisation legal name')).toBeFocused();
+  // Screen readers hear how many problems there are, and the first.
+  await expect(page.getByText('3 problems to fix. Enter the organisation legal name')).toBeAttached();
+  await page.keyboard.type('Example Fintech LLC');
+  await expect(page.getByLabel('Organisation legal name')).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('pasting the command, Generate and the download work with the keyboard alone', async ({ page }) => {
+  await page.goto(PAGE);
+  await tabTo(page, 'Paste command');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Trust Framework command');
+  await page.keyboard.insertText(
+    `openssl req -new -newkey rsa:2048 -nodes -out ${CLIENT_ID}-opf_uae_client_signing.csr -keyout ${CLIENT_ID}-opf_uae_client_signing.key -subj "/C=AE/O=Example/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}" -sha256`,
+  );
+  await tabTo(page, 'Generate');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('article')).toHaveCount(1);
+  expect(await downloadWithKeyboard(page)).toBe(`${CLIENT_ID}-altareq-keys.zip`);
+});
