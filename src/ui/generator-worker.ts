@@ -83,7 +83,8 @@ export class GeneratorWorker {
     if (!pending) return;
     if (message.type === 'stage') return pending.onStage?.(message.index, message.stage);
     this.#pending.delete(message.id);
-    if (message.type === 'failed') pending.reject(new Error(message.message));
+    // The code crosses too, so the page can say it in the user's language.
+    if (message.type === 'failed') pending.reject(Object.assign(new Error(message.message), { code: message.code }));
     else pending.resolve(message.result);
   }
 

@@ -10,6 +10,7 @@ import { artifactFromKeys, type Artifact } from '../lib/artifact';
 import { buildBundle, bundleFileName, type Layout } from '../lib/bundle';
 import { checkCsr } from '../lib/checklist';
 import { encodeRequestInfo, unsignedRequest } from '../lib/csr';
+import { AppError } from '../lib/errors';
 import { examine } from '../lib/examine';
 import { exportPkcs12, privateJwk, publicJwk } from '../lib/export';
 import { generateRsaKeyPair } from '../lib/keys';
@@ -45,7 +46,8 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       }
     }
   } catch (error) {
-    post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
+    const code = error instanceof AppError ? error.code : undefined;
+    post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error), code });
   }
 };
 

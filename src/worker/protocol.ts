@@ -2,6 +2,7 @@
 
 import type { Artifact, Stage } from '../lib/artifact';
 import type { Layout } from '../lib/bundle';
+import type { ErrorCode } from '../lib/errors';
 import type { DroppedFile, Examination } from '../lib/examine';
 import type { RoleId } from '../lib/profile';
 import type { CertificateRequest } from '../lib/request';
@@ -54,4 +55,4 @@ export type FromWorker =
   | { readonly type: 'generated'; readonly id: number; readonly result: Generated }
   | { readonly type: 'examined'; readonly id: number; readonly result: Examination }
   | { readonly type: 'exported'; readonly id: number; readonly result: Uint8Array<ArrayBuffer> | string }
-  | { readonly type: 'failed'; readonly id: number; readonly message: string };
+  | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly code: ErrorCode | undefined };

@@ -43,7 +43,7 @@ test('the generated zip and the issued certificates pair up, and a .p12 exports 
   const cards = page.getByRole('article');
   await expect(cards).toHaveCount(4);
   const transport = cards.filter({ hasText: `${CLIENT_ID}-opf_uae_client_transport.pem` });
-  await expect(transport).toContainText(`Matches the key in "${CLIENT_ID}-opf_uae_client_transport.key"`);
+  await expect(transport).toContainText(`Matches the key in ${CLIENT_ID}-opf_uae_client_transport.key`);
   await expect(transport).toContainText('TLS Web Client Authentication');
   await expect(transport).toContainText('Trust Framework checklist');
   await expect(cards.filter({ hasText: 'test-ca.pem' })).toContainText('No matching key among the files');

@@ -44,7 +44,7 @@ test('a mistake is reached with the keyboard: Generate moves focus to the first 
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Organisation legal name')).toBeFocused();
   // Screen readers hear how many problems there are, and the first.
-  await expect(page.getByText('3 problems to fix. Enter the organisation legal name')).toBeAttached();
+  await expect(page.getByText('Problems to fix: 3. Enter the organisation legal name')).toBeAttached();
   await page.keyboard.type('Example Fintech LLC');
   await expect(page.getByLabel('Organisation legal name')).not.toHaveAttribute('aria-invalid', 'true');
 });

@@ -1,0 +1,314 @@
+/**
+ * Every string the page shows, in Arabic (Modern Standard Arabic, in the
+ * terms UAE banks and the Open Finance regulator use). Same keys as en.ts;
+ * `{name}` placeholders, **bold** and `code` spans are kept as in English,
+ * and technical names (file names, OpenSSL options, algorithm names) stay in
+ * Latin script. Counts are shown as "label: {count}" so that no sentence
+ * depends on Arabic number agreement.
+ *
+ * Terms used throughout: مفتاح خاص (private key), طلب توقيع شهادة (CSR),
+ * شهادة (certificate), إطار الثقة (Trust Framework), الدليل (the directory),
+ * معرّف المؤسسة (Organisation ID), معرّف العميل (Client ID),
+ * الاسم القانوني للمؤسسة (Organisation legal name), الموضوع (Subject),
+ * رفع (upload), تنزيل (download), عبارة المرور (passphrase).
+ */
+
+import type { ErrorCode, WarningCode } from '../../lib/errors';
+import type { MessageKey } from './en';
+
+export const ar: Record<MessageKey, string> = {
+  'language.label': 'اللغة',
+  'app.title': 'مفاتيح AlTareq وطلبات توقيع الشهادات',
+  'app.promise':
+    'أنشئ مفاتيح RSA وطلبات توقيع الشهادات (CSR) لتطبيقك في منظومة التمويل المفتوح في دولة الإمارات. **تُنشأ المفاتيح في هذا المتصفح ولا تغادره أبدًا**: لا يُرسَل أي شيء إلى أي جهة ولا يُخزَّن، والنسخة الوحيدة من كل مفتاح هي التي في ملف zip الذي تنزّله.',
+  'app.howWeKnow': 'كيف نتحقق من ذلك',
+  'app.howWeKnow.network':
+    "لا اتصال بالشبكة: سياسة أمان المحتوى (Content-Security-Policy) في الصفحة (`connect-src 'none'`، في أسطرها الأولى) تجعل المتصفح يرفض أي طلب؛ ولا تُظهر أدوات المطوّرين في متصفحك أي طلب.",
+  'app.howWeKnow.storage':
+    'لا تخزين: لا ملفات تعريف ارتباط (cookies) ولا تخزين محلي ولا IndexedDB. إغلاق علامة التبويب، أو الضغط على **مسح**، يحذف جميع المفاتيح.',
+  'app.howWeKnow.file':
+    'ملف واحد يمكنك التحقق منه: يعرض تذييل الصفحة الإيداع (commit) الذي بُني منه، وتطابق بصمة SHA-256 للملف القيمة المنشورة في `SHA256SUMS` وأي إعادة بناء لذلك الإيداع.',
+  'app.howWeKnow.tests':
+    'مفتوح المصدر، مع اختبارات تقارن المخرجات بمخرجات OpenSSL، وتتحقق من أن الصفحة لا ترسل أي طلب ولا تخزّن أي بيانات.',
+  'app.insecure':
+    'لا يسمح هذا المتصفح بإنشاء المفاتيح هنا: الصفحة ليست في سياق آمن. افتح ملف `index.html` الذي نزّلته مباشرةً، أو افتح الصفحة عبر https.',
+  'app.tabs': 'طريقة وصف الشهادات',
+  'tab.form': 'تعبئة النموذج',
+  'tab.paste': 'لصق الأمر',
+  'tab.batch': 'دفعة',
+  'tab.certificates': 'الشهادات',
+  'app.generate': 'إنشاء',
+  'app.cancel': 'إلغاء',
+  'app.results': 'النتائج',
+  'app.problems': 'المشكلات الواجب تصحيحها: {count}. {first}',
+  'app.cancelled': 'أُلغيت العملية. لم يُنشأ أي ملف، وحُذفت المفاتيح التي أُنشئت حتى الآن.',
+  'app.failed': 'تعذّر الإنشاء: {reason}. لم يُنشأ أي ملف.',
+  'app.stale': 'تغيّرت المدخلات بعد إنشاء الملفات. اضغط **إنشاء** لإنشاء ملفات جديدة.',
+  'app.ready': 'المفاتيح وطلبات توقيع الشهادات (CSR) الجاهزة: {count}',
+  'app.madeIn': '(مدة الإنشاء: {seconds} ث)',
+  'app.readyHint': 'ارفع كل ملف `.csr` في إطار الثقة ضمن نوع الشهادة الخاص به؛ واحتفظ بكل ملف `.key` سرًّا.',
+  'app.download': 'تنزيل ملف .zip',
+  'app.clear': 'مسح',
+  'app.footer': 'تعمل الأداة بالكامل في متصفحك باستخدام WebCrypto، ومن ملف HTML واحد دون اتصال بالإنترنت.',
+  'app.version': 'الإصدار {commit} ({date})',
+
+  'form.party': 'لمن تُنشئ الشهادات؟',
+  'form.party.client': 'مقدّم خدمة من طرف ثالث (TPP): شهادات العميل',
+  'form.party.server': 'مؤسسة مالية مرخّصة (LFI): شهادات الخادم',
+  'form.legalName': 'الاسم القانوني للمؤسسة',
+  'form.legalName.hint': 'تمامًا كما هو مسجّل في إطار الثقة، بأي أبجدية.',
+  'form.organisationId': 'معرّف المؤسسة (UUID)',
+  'form.organisationId.hint': 'معرّف مؤسستك في دليل إطار الثقة.',
+  'form.clientId': 'معرّف العميل (UUID)',
+  'form.clientId.hint': 'معرّف التطبيق، ويظهر في صفحة التطبيق في الدليل.',
+  'form.commonName': 'الاسم الشائع (اختياري)',
+  'form.commonName.hint': 'يُترك عادةً فارغًا: أسماء المضيفين تُكتب في أسماء DNS.',
+  'form.dnsNames': 'أسماء DNS',
+  'form.dnsNames.hint':
+    'أسماء مضيفي API Hub لشهادة النقل الخاصة بالخادم، اسم واحد في كل سطر. البادئة *. تجعل الاسم شاملًا (wildcard).',
+  'form.dnsNames.preview': 'أسماء DNS كما ستظهر في الشهادة',
+  'form.roles': 'الشهادات المطلوب إنشاؤها',
+  'form.exact': 'مطابق تمامًا لأمر إطار الثقة (دون امتدادات)',
+  'form.exact.hint': 'لا يُطلب استخدام المفتاح في الطلب؛ ويطبّق الدليل عندئذٍ ملف التعريف الخاص به.',
+
+  'role.client_transport': 'النقل',
+  'role.client_signing': 'التوقيع',
+  'role.client_encryption': 'التشفير',
+  'role.server_transport': 'النقل (الخادم)',
+  'role.server_signing': 'التوقيع (الخادم)',
+  'role.client_transport.use': 'مصادقة العميل عبر mTLS لدى مزوّدي واجهات API',
+  'role.client_signing.use': 'توقيع رموز JWT باستخدام PS256',
+  'role.client_encryption.use': 'استقبال رسائل JWE المشفّرة باستخدام RSA-OAEP-256',
+  'role.server_transport.use': 'خادم TLS في API Hub',
+  'role.server_signing.use': 'توقيع رموز JWT باستخدام PS256',
+
+  'stage.queued': 'في الانتظار',
+  'stage.generating-key': 'جارٍ إنشاء مفتاح RSA-2048…',
+  'stage.signing': 'جارٍ توقيع طلب CSR…',
+  'stage.done': 'تم',
+  'progress.label': 'التقدّم',
+  'progress.batch': 'الشهادات: {done} من {total}',
+  'progress.left': '، والمتبقي نحو {seconds} ث',
+
+  'result.upload': 'للرفع',
+  'result.secret': 'احتفظ به سرًّا',
+  'result.subject': 'الموضوع (Subject)',
+  'result.requests': 'الامتدادات المطلوبة',
+  'result.fingerprint': 'بصمة SHA-256 للمفتاح العام',
+  'result.noExtensions': 'دون امتدادات: مطابق تمامًا لأمر إطار الثقة؛ ويطبّق الدليل ملف التعريف الخاص به.',
+  'result.csr': 'طلب توقيع الشهادة (CSR) بصيغة PEM',
+  'result.command': 'أمر OpenSSL المكافئ',
+  'result.commandHint':
+    'يُنشئ مفتاحًا وطلب CSR مكافئَين باستخدام OpenSSL 1.1.1 أو أحدث. في Git Bash على Windows، ضع `MSYS_NO_PATHCONV=1` في بداية الأمر، وإلا حوّل `/C=AE/…` إلى مسار في Windows.',
+  'copy.copy': 'نسخ',
+  'copy.command': 'نسخ الأمر',
+  'copy.copied': 'تم النسخ',
+
+  'next.title': 'الخطوات التالية',
+  'next.upload':
+    'فكّ ضغط الملف الذي نزّلته. في دليل إطار الثقة، افتح صفحة شهادات التطبيق (App Certificates)، واختر New Certificate ثم النوع المطابق، وارفع ملف `.csr` الذي ينتهي اسمه بذلك النوع (`…opf_uae_client_transport.csr` لشهادة النقل).',
+  'next.uploadBatch': 'لكل تطبيق مجلد خاص به في ملف zip.',
+  'next.secret': 'احتفظ بكل ملف `.key` سرًّا: لا ترفعه ولا ترسله بالبريد الإلكتروني أبدًا. خزّنه حيث يعمل تطبيقك؛ فهو النسخة الوحيدة.',
+  'next.kid':
+    'نزّل الشهادة الصادرة بصيغة `.pem`. يعرض الدليل معرّف المفتاح (`kid`) في صفحة الشهادة، وتحمله رموز JWT الموقّعة في ترويستها. يقرن تبويب «الشهادات» الشهادة بمفتاحها ويصدّرهما بصيغة `.p12` أو JWK.',
+  'next.rotate': 'يجب تجديد المفاتيح والشهادات مرة واحدة على الأقل كل 13 شهرًا: أنشئ مفاتيح وشهادات جديدة قبل انتهاء صلاحيتها.',
+
+  'paste.label': 'أمر إطار الثقة',
+  'paste.hint':
+    'الصق أمر `openssl req` من معالج New Certificate في الدليل كما هو: أمرًا واحدًا أو عدة أوامر، من bash أو cmd.exe أو PowerShell. لا يُنفَّذ أي أمر؛ تقرأ الصفحة الأمر وتُنشئ الملفات نفسها.',
+  'paste.understood': 'ما فهمته الأداة',
+  'paste.certificate': 'الشهادة',
+  'paste.chooseRole': 'نوع الشهادة للملف {file}',
+  'paste.chooseRolePlaceholder': 'اختر نوع الشهادة…',
+  'paste.subject': 'الموضوع (Subject)',
+  'paste.dnsNames': 'أسماء DNS',
+  'paste.files': 'الملفات',
+
+  'batch.label': 'التطبيقات (CSV)',
+  'batch.hint':
+    'تطبيق واحد في كل صف، مع صف عناوين يسمّي الأعمدة `legal_name` و`organisation_id` و`client_id` و`roles` (مثل `transport;signing;encryption` أو `server_transport;server_signing`)، والعمود `dns_names` لشهادة النقل الخاصة بالخادم. يُفصل بين القيم بفاصلة أو فاصلة منقوطة، بترميز UTF-8. الصق المحتوى، أو أفلت الملف هنا، أو اختره.',
+  'batch.file': 'أو اختر ملف CSV',
+  'batch.summary':
+    'جاهز للإنشاء: **التطبيقات: {applications}، الشهادات: {certificates}**. لكل تطبيق مجلد خاص به في ملف zip.',
+  'batch.problems': 'المشكلات في ملف CSV: {count}',
+  'batch.row': 'الصف',
+  'batch.column': 'العمود',
+  'batch.value': 'القيمة',
+  'batch.problem': 'المشكلة',
+  'batch.skip': 'استبعاد الصفوف التي فيها مشكلات وإنشاء بقية الصفوف ({count})',
+  'batch.results':
+    'التطبيقات في ملف zip: {count}، ولكلٍّ منها مجلد. يسرد الملف `manifest.csv` كل ملف مع الموضوع (Subject) وبصمة SHA-256 للمفتاح العام.',
+  'batch.folder': 'المجلد',
+  'batch.legalName': 'الاسم القانوني',
+  'batch.certificates': 'الشهادات',
+
+  'certificates.label': 'ملفات الشهادات والمفاتيح وطلبات توقيع الشهادات (CSR)',
+  'certificates.hint':
+    'أفلت أو اختر شهادات `.pem` التي أصدرها إطار الثقة، مع ملفات `.key` و`.csr` أو ملف zip الذي أنشأته هذه الأداة. تُقرن كل شهادة بمفتاحها عن طريق المفتاح العام. وطلب CSR الذي أُنشئ في مكان آخر (في HSM أو KMS) تُطبَّق عليه قائمة تحقق إطار الثقة. لا يغادر أي شيء هذه الصفحة.',
+  'certificates.clear': 'مسح الملفات',
+  'certificates.reading': 'جارٍ قراءة الملفات ({count})…',
+  'certificates.lonelyKeys': 'مفاتيح ليس لها شهادة ولا طلب CSR بين الملفات: {files}',
+  'pair.certificate': 'الشهادة',
+  'pair.matches': '✓ تطابق المفتاح في `{key}`.',
+  'pair.matchesWithCsr': '✓ تطابق المفتاح في `{key}` وطلب CSR في `{csr}`.',
+  'pair.noKey': 'لا يوجد مفتاح مطابق بين الملفات.',
+  'pair.noKeyWithCsr': 'لا يوجد مفتاح مطابق بين الملفات؛ وطلب CSR في `{csr}` له المفتاح العام نفسه.',
+  'pair.subject': 'الموضوع (Subject)',
+  'pair.issuer': 'الجهة المُصدِرة',
+  'pair.serial': 'الرقم التسلسلي',
+  'pair.valid': 'الصلاحية',
+  'pair.validRange': 'من {from} إلى {to}:',
+  'pair.expired': 'منتهية الصلاحية (الأيام منذ الانتهاء: {days})',
+  'pair.expiring': 'الأيام المتبقية: {days}؛ جدّدها الآن',
+  'pair.daysLeft': 'الأيام المتبقية: {days}',
+  'pair.keyUsage': 'استخدام المفتاح',
+  'pair.extendedKeyUsage': 'الاستخدام الموسّع للمفتاح',
+  'pair.none': 'لا يوجد',
+  'pair.dnsNames': 'أسماء DNS',
+  'pair.fingerprint': 'SHA-256',
+  'pair.looksLike': 'النوع المرجّح',
+  'pair.noRole': 'لا تطابق أي نوع شهادة في إطار الثقة',
+  'pair.passphrase': 'عبارة المرور لملف .p12',
+  'pair.downloadP12': 'تنزيل ملف .p12',
+  'pair.kid': 'معرّف المفتاح (kid) من الدليل',
+  'pair.role': 'نوع الشهادة',
+  'pair.rolePlaceholder': 'نوع الشهادة…',
+  'pair.downloadJwk': 'تنزيل JWK',
+  'pair.privateJwk': 'المفتاح الخاص بصيغة JWK',
+  'pair.privateJwkWarning':
+    'يحتوي هذا الملف على المفتاح الخاص دون تشفير. لا تُنشئه إلا لأداة تحتاج إلى JWK، واحفظه بالسرية نفسها التي تحفظ بها ملف `.key`، واحذفه عند الانتهاء.',
+  'pair.downloadPrivateJwk': 'تنزيل المفتاح الخاص بصيغة JWK',
+  'checklist.title': 'قائمة تحقق إطار الثقة للملف `{file}`',
+  'checklist.unknownRole': 'نوع الشهادة غير معروف',
+  'checklist.passes': 'اجتاز جميع الفحوص',
+  'checklist.problems': 'المشكلات: {count}',
+  'checklist.pass': 'ناجح:',
+  'checklist.fail': 'غير ناجح:',
+  'checklist.skipped': 'لم يُفحص:',
+  'check.signature': 'توقيع الطلب',
+  'check.key': 'المفتاح',
+  'check.signature-algorithm': 'خوارزمية التوقيع',
+  'check.subject': 'الموضوع (Subject)',
+  'check.string-types': 'أنواع السلاسل النصية',
+  'check.uuids': 'المعرّفات (UUID)',
+  'check.legal-name': 'ترميز الاسم القانوني',
+  'check.extensions': 'الامتدادات المطلوبة',
+  'check.subject-alt-name': 'الأسماء البديلة للموضوع (subjectAltName)',
+};
+
+/**
+ * One message per error code: the rule and the fix. `«{value}»` quotes what
+ * the user entered; the page removes it (and a colon right after it) when it
+ * does not know the value, so every sentence reads well without it, and no
+ * `«{value}»` is followed by a colon that the sentence needs.
+ */
+export const arErrors: Record<ErrorCode, string> = {
+  // The form (request.ts, dns.ts)
+  required:
+    'هذه القيمة مطلوبة. أدخل القيمة كما يعرضها دليل إطار الثقة: الاسم القانوني للمؤسسة تمامًا كما هو مسجّل، والمعرّفات بصيغة UUID مثل `4af0a68f-d8a8-46c4-ace6-6949e8343868`.',
+  'uuid-shape':
+    'القيمة المُدخلة «{value}» ليست بصيغة UUID. يجب أن يكون المعرّف بصيغة UUID بأحرف صغيرة كما يعرضه الدليل، مثل `4af0a68f-d8a8-46c4-ace6-6949e8343868`.',
+  'uuid-uppercase':
+    'المعرّف المُدخل «{value}» يحتوي على أحرف كبيرة. يجب كتابة المعرّف بأحرف صغيرة كما يعرضه الدليل؛ أعد كتابته بأحرف صغيرة.',
+  'name-too-long':
+    'الاسم القانوني المُدخل «{value}» أطول من 64 حرفًا. يجب أن يكون الاسم القانوني للمؤسسة من 1 إلى 64 حرفًا، تمامًا كما هو مسجّل في إطار الثقة.',
+  'name-control-character':
+    'الاسم القانوني المُدخل «{value}» يحتوي على حرف غير مرئي أو حرف تحكّم، مثل علامات اتجاه الكتابة التي قد تُنسخ مع النص؛ احذفه. يجب أن يكون الاسم القانوني للمؤسسة من 1 إلى 64 حرفًا، تمامًا كما هو مسجّل في إطار الثقة، دون أحرف تحكّم أو أحرف غير مرئية.',
+  'name-surrounding-space':
+    'الاسم القانوني المُدخل «{value}» يبدأ أو ينتهي بمسافة؛ احذفها. يجب أن يكون الاسم القانوني للمؤسسة من 1 إلى 64 حرفًا، تمامًا كما هو مسجّل في إطار الثقة.',
+  'name-malformed':
+    'يحتوي الاسم القانوني على حرف تالف (lone surrogate)؛ أعد كتابته. يجب أن يكون الاسم القانوني للمؤسسة من 1 إلى 64 حرفًا، تمامًا كما هو مسجّل في إطار الثقة.',
+  'no-certificate-selected':
+    'اختر شهادة واحدة على الأقل لإنشائها: النقل أو التوقيع أو التشفير لشهادات العميل، أو النقل (الخادم) أو التوقيع (الخادم) لشهادات الخادم. وفي ملف CSV، اكتبها في العمود roles، مثل transport;signing;encryption أو server_transport;server_signing.',
+  'dns-name-invalid':
+    'اسم DNS المُدخل «{value}» غير صالح أو مكرّر. اكتب اسم المضيف الكامل فقط، مثل api.bank.ae، بأحرف وأرقام وشرطات ونقاط، دون بروتوكول أو منفذ أو مسار أو مسافات أو شرطة سفلية، وليس عنوان IP. لا يبدأ أي جزء بين النقاط بشرطة ولا ينتهي بها، ولا يتجاوز 63 حرفًا؛ ويكون حرف البدل * الجزء الأول كاملًا، مثل *.bank.ae. اذكر كل اسم مرة واحدة، ولا يتجاوز الاسم الشائع (CN) 64 حرفًا.',
+  'dns-names-required':
+    'أدخل اسم DNS واحدًا على الأقل لشهادة النقل الخاصة بالخادم، مثل api.bank.ae. وفي الأمر الملصق، أضف -addext "subjectAltName=DNS:api.bank.ae".',
+
+  // A pasted OpenSSL command (command.ts)
+  'command-empty': 'الصق أمر openssl req الذي يعرضه دليل إطار الثقة.',
+  'command-syntax':
+    'تعذّرت قراءة الأمر «{value}». الصق الأمر الذي يبدأ بـ openssl req كاملًا كما يعرضه الدليل، وتأكّد من إغلاق كل علامة اقتباس، ومن أن لكل أمر ملفات بأسماء خاصة به، وأن -out و-keyout لنوع الشهادة نفسه.',
+  'unknown-option':
+    'الخيار «{value}» لا تفهمه هذه الأداة؛ احذفه. تقرأ الأداة الخيارات -new و-newkey rsa:2048 و-nodes و-sha256 و-utf8 و-out و-keyout و-subj و-addext فقط. وهي تُنشئ مفتاحًا جديدًا دائمًا، فاستخدم -newkey rsa:2048 بدلًا من -key.',
+  'missing-value':
+    'الخيار «{value}» في الأمر يحتاج إلى قيمة بعده، مثل -out app.csr. أضف القيمة، أو الصق الأمر كاملًا.',
+  'key-not-rsa-2048':
+    'نوع المفتاح المطلوب «{value}» غير مسموح به: يشترط إطار الثقة مفاتيح RSA بطول 2048 بت. استخدم -newkey rsa:2048.',
+  'encrypted-key':
+    'لا تُنشئ هذه الأداة مفاتيح خاصة مشفّرة ولا تقرؤها. في الأمر، احذف -passout أو -passin وأبقِ -nodes، واحمِ ملف المفتاح نفسه. ولفحص مفتاح مشفّر مقابل شهادته، فكّ تشفير نسخة منه بالأمر openssl pkey -in <ملف المفتاح> -out decrypted.key (يطلب عبارة المرور)، ثم أضف النسخة واحذفها بعد الانتهاء.',
+  'digest-not-sha256':
+    'خوارزمية التجزئة «{value}» غير مسموح بها: يشترط إطار الثقة SHA-256. استخدم -sha256.',
+  'config-file':
+    'الخيار -config يشير إلى ملف لا تستطيع هذه الصفحة قراءته. احذفه، وحدّد جميع القيم باستخدام -subj و-addext.',
+  'subject-syntax':
+    'قيمة -subj «{value}» غير صحيحة الصيغة. يجب أن تبدأ القيمة بالرمز / وأن يكون كل جزء منها بالشكل النوع=القيمة، مثل /C=AE/O=…/OU=…/CN=…. اكتب / داخل الاسم بالشكل \\/ والشرطة المائلة العكسية بالشكل \\\\.',
+  'subject-attribute':
+    'السمة «{value}» في -subj ليست جزءًا من موضوع إطار الثقة أو ليست في موضعها. الموضوع هو C ثم O ثم OU ثم CN، كلٌّ منها مرة واحدة وبهذا الترتيب، مثل /C=AE/O=…/OU=…/CN=…؛ احذف أي سمة أخرى.',
+  'multi-valued-rdn':
+    'الرمز + في -subj يجمع سمتين في RDN واحد، وهذا غير مسموح به. إن كان + جزءًا من الاسم فاكتبه بالشكل \\+.',
+  'country-not-ae': 'رمز الدولة «{value}» في -subj غير مقبول: يشترط إطار الثقة C=AE. غيّره إلى C=AE.',
+  'subject-missing':
+    'الموضوع (Subject) في الأمر ناقص. أضف -subj بالصيغة /C=AE/O=…/OU=…/CN=…، حيث O الاسم القانوني للمؤسسة، وOU معرّف المؤسسة، وCN معرّف العميل، وهو مطلوب لشهادات العميل.',
+  'missing-output':
+    'ينقص الأمرَ اسمُ ملف إخراج. أضف -out باسم ملف .csr و-keyout باسم ملف .key، وكلٌّ منهما اسم ملف لا اسم مجلد.',
+  'extension-unsupported':
+    'الامتداد «{value}» في -addext غير مدعوم، أو مكرّر، أو لا يناسب نوع الشهادة. تقرأ الأداة keyUsage وextendedKeyUsage وsubjectAltName فقط، كلًّا منها مرة واحدة؛ وsubjectAltName لشهادة النقل الخاصة بالخادم وحدها، ويحتوي أسماء DNS فقط، مثل DNS:api.bank.ae. صحّح -addext أو احذفه.',
+  'extensions-differ':
+    'قيم -addext في الأمر تختلف عمّا يطلبه نوع الشهادة. النقل: keyUsage=critical,digitalSignature,keyEncipherment وextendedKeyUsage=clientAuth؛ النقل (الخادم): keyUsage=critical,digitalSignature,keyEncipherment وextendedKeyUsage=serverAuth؛ التوقيع والتوقيع (الخادم): keyUsage=critical,digitalSignature,nonRepudiation؛ التشفير: keyUsage=critical,keyEncipherment. استخدم هذه القيم تمامًا، أو احذفها كلها.',
+  'role-required': 'اختر نوع الشهادة للملف «{value}»؛ فاسم الملف لا يذكر نوعها.',
+
+  // A batch CSV (batch.ts)
+  'batch-has-problems':
+    'لا يمكن إنشاء الملفات من ملف CSV بعد. الصق محتوى CSV أو اختر ملفًا، بتطبيق واحد في كل صف، ثم صحّح المشكلات المدرجة، أو استبعد الصفوف التي فيها مشكلات.',
+  'csv-empty':
+    'الملف فارغ أو لا يحتوي على أي تطبيق. سمِّ الأعمدة في الصف الأول: legal_name وorganisation_id وclient_id وroles، وdns_names لشهادات الخادم، بأي ترتيب، ثم أضف صفًّا لكل تطبيق تحته.',
+  'csv-missing-column':
+    'ينقص صفَّ العناوين عمودٌ مطلوب. سمِّ الأعمدة في الصف الأول: legal_name وorganisation_id وclient_id وroles، وdns_names لشهادات الخادم، بأي ترتيب.',
+  'csv-unknown-column':
+    'العمود «{value}» ليس من الأعمدة التي تقرؤها هذه الأداة. أعد تسميته إلى أحد الأسماء legal_name أو organisation_id أو client_id أو roles أو dns_names، أو احذفه.',
+  'csv-duplicate-column': 'العمود «{value}» مكرّر في صف العناوين؛ احذف أحد العمودين.',
+  'csv-extra-field':
+    'في هذا الصف قيمة «{value}» في عمود لا اسم له في صف العناوين. احذفها أو سمِّ العمود؛ وإن كانت جزءًا من الخلية السابقة فضع تلك الخلية بين علامتي اقتباس مزدوجتين.',
+  'csv-unclosed-quote':
+    'القيمة المقتبسة «{value}» ليس لها علامة اقتباس ختامية (")، فقُرئ باقي الملف داخلها. أغلق علامة الاقتباس؛ وداخل القيمة المقتبسة اكتب علامة الاقتباس مرتين ("").',
+  'csv-value-not-used':
+    'القيمة «{value}» لا تُستخدم في هذا الصف. العمود dns_names لشهادات server_transport فقط، والعمود client_id لا يُستخدم لشهادات الخادم؛ اترك الخلية فارغة، أو أضف server_transport إلى العمود roles.',
+  'unknown-role':
+    'القيمة «{value}» في العمود roles ليست نوع شهادة. اكتب transport;signing;encryption لتطبيق، أو server_transport;server_signing لمؤسسة مالية مرخّصة (LFI).',
+  'roles-mixed':
+    'يجمع هذا الصف شهادات تطبيق وشهادات خادم. الصف إمّا لشهادات تطبيق (transport وsigning وencryption) وإمّا لشهادات خادم مؤسسة مالية مرخّصة (server_transport وserver_signing)؛ ضع شهادات الخادم في صف مستقل.',
+  'duplicate-application':
+    'المعرّف «{value}» مكرّر في صف آخر. ضع كل تطبيق، أو شهادات الخادم لكل مؤسسة، في صف واحد بجميع أنواع شهاداته وأسماء DNS الخاصة به، حتى تُنشأ مفاتيحه مرة واحدة.',
+
+  // Files dropped in the Certificates view (inspect.ts)
+  'file-too-large':
+    'الملف «{value}» أكبر من الحد المسموح به: تقرأ هذه الأداة ملفات لا يتجاوز حجمها 1 MiB، والشهادات وطلبات CSR والمفاتيح لا تتجاوز بضعة كيلوبايتات. اختر ملف .pem أو .crt أو .csr أو .key.',
+  'file-malformed': 'الملف «{value}» فارغ أو تالف أو ناقص، ولا يمكن قراءته. نزّله أو انسخه مرة أخرى.',
+  'file-unsupported':
+    'الملف «{value}» ليس شهادة ولا طلب توقيع شهادة (CSR) ولا مفتاحًا خاصًا من نوع RSA. تقرأ هذه الأداة الشهادات وطلبات توقيع الشهادات (CSR) والمفاتيح الخاصة من نوع RSA، بصيغة PEM أو DER.',
+
+  // Exports after issuance (export.ts)
+  'passphrase-required':
+    'أدخل عبارة مرور لملف .p12. فهي تحمي المفتاح الخاص داخله، ويطلبها Windows وJava وOpenSSL لفتح الملف.',
+  'passphrase-not-ascii':
+    'تحتوي عبارة المرور على أحرف من خارج ASCII؛ استخدم أحرفًا لاتينية وأرقامًا ومسافات وعلامات ترقيم من ASCII فقط. لا تستطيع Java فتح ملف .p12 إذا احتوت عبارة مروره على أحرف أخرى.',
+  'key-invalid':
+    'يجب أن يكون المفتاح الخاص ملف .key الذي أُنشئ مع طلب CSR: مفتاح RSA غير مشفّر بصيغة PKCS#8 PEM، يبدأ بالسطر -----BEGIN PRIVATE KEY-----.',
+  'certificate-invalid':
+    'يجب أن تكون الشهادة بصيغة PEM، تبدأ بالسطر -----BEGIN CERTIFICATE-----، وتحمل مفتاحًا عامًا من نوع RSA؛ فشهادات AlTareq من نوع RSA 2048.',
+  'key-certificate-mismatch':
+    'الشهادة لا تخص هذا المفتاح الخاص: المفتاحان العامّان مختلفان. اختر الشهادة التي أصدرها الدليل لطلب CSR الذي أُنشئ بهذا المفتاح.',
+  'kid-required': 'أدخل معرّف المفتاح (kid) الذي عرضه دليل إطار الثقة عند إصدار الشهادة.',
+};
+
+/** One message per warning: something worth a second look that does not stop generation. */
+export const arWarnings: Record<WarningCode, string> = {
+  'ids-same':
+    'معرّف العميل مطابق لمعرّف المؤسسة، وهما مختلفان عادةً: معرّف العميل يخص التطبيق، ومعرّف المؤسسة يخص المؤسسة. تحقّق من كليهما في الدليل.',
+  'legal-name-is-uuid': 'يبدو الاسم القانوني للمؤسسة بصيغة UUID. هل بدّلته مع معرّف المؤسسة أو معرّف العميل؟',
+  'utf8-added':
+    'يحتوي الموضوع (Subject) على أحرف من خارج ASCII، لكن الأمر لا يتضمن -utf8، فكان OpenSSL سيشوّه هذه الأحرف. تُرمّزها هذه الأداة بصيغة UTF-8 ترميزًا صحيحًا.',
+  'key-unencrypted':
+    'من دون -nodes كان OpenSSL سيطلب عبارة مرور. تكتب هذه الأداة المفتاح دون تشفير، كما يفعل أمر الدليل؛ فاحفظه في مكان آمن.',
+};
