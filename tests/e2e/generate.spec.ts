@@ -93,3 +93,14 @@ test('editing the form after generating hides the old files', async ({ page }) =
   await expect(page.getByRole('link', { name: 'Download .zip' })).toHaveCount(0);
   await expect(page.getByText('The input changed since the files were made.')).toBeVisible();
 });
+
+test('on a laptop window the form and Generate fit without scrolling, and Download .zip comes into view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 650 });
+  await page.goto(PAGE);
+  await expect(page.getByRole('button', { name: 'Generate', exact: true })).toBeInViewport();
+  await fillForm(page, { legalName: 'Example Fintech LLC', organisationId: ORGANISATION_ID, clientId: CLIENT_ID });
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  const download = page.getByRole('link', { name: 'Download .zip' });
+  await expect(download).toBeFocused();
+  await expect(download).toBeInViewport();
+});

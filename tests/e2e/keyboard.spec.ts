@@ -1,23 +1,28 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CLIENT_ID, ORGANISATION_ID, PAGE } from './support';
 
-/** Presses Tab until the focused element is the one `description` names (its label, or its text). */
+/** What the focused element is called: its label, or its text. */
+async function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element) return '';
+    const label = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : undefined;
+    return (label ?? element.textContent ?? '').trim();
+  });
+}
+
+/** Presses Tab until the focused element is the one `description` names. */
 async function tabTo(page: Page, description: string): Promise<void> {
   for (let presses = 0; presses < 40; presses++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element) return '';
-      const label = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : undefined;
-      return (label ?? element.textContent ?? '').trim();
-    });
-    if (focused.startsWith(description)) return;
+    if ((await focusedName(page)).startsWith(description)) return;
   }
   throw new Error(`Tab never reached "${description}"`);
 }
 
 async function downloadWithKeyboard(page: Page): Promise<string> {
-  await tabTo(page, 'Download .zip');
+  // Generate takes the focus to the download, which scrolls it into view.
+  await expect.poll(() => focusedName(page)).toBe('Download .zip');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   return download.suggestedFilename();
 }
