@@ -13,21 +13,6 @@ export const BATCH_COLUMNS = ['legal_name', 'organisation_id', 'client_id', 'rol
 export type BatchColumn = (typeof BATCH_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly BatchColumn[] = ['legal_name', 'organisation_id', 'client_id', 'roles'];
 
-/** Problems of the file itself, beyond the form's rules (whose codes come from request.ts and dns.ts). */
-export const BATCH_ERROR_CODES = [
-  'csv-empty',
-  'csv-missing-column',
-  'csv-unknown-column',
-  'csv-duplicate-column',
-  'csv-extra-field',
-  'csv-unclosed-quote',
-  'csv-value-not-used',
-  'unknown-role',
-  'roles-mixed',
-  'duplicate-application',
-] as const satisfies readonly ErrorCode[];
-export type BatchErrorCode = (typeof BATCH_ERROR_CODES)[number];
-
 export interface BatchProblem {
   readonly code: ErrorCode;
   /** As a spreadsheet numbers it: the header is row 1; a value with a line break in it stays one row. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BATCH_COLUMNS, BATCH_ERROR_CODES, readBatchCsv, type BatchProblem } from '../../src/lib/batch';
+import { BATCH_COLUMNS, readBatchCsv, type BatchProblem } from '../../src/lib/batch';
 import { ERROR_CODES } from '../../src/lib/errors';
 import { validateClientForm, validateServerForm, checkLegalName, type CertificateRequest, type Validation } from '../../src/lib/request';
 import { CLIENT_ID, ORGANISATION_ID, VALID_FORM } from '../support/fixtures';
@@ -370,7 +370,7 @@ describe('readBatchCsv for any input', () => {
   function expectWellFormed(text: string): void {
     const { rows, problems } = readBatchCsv(text);
     for (const p of problems) {
-      expect([...ERROR_CODES, ...BATCH_ERROR_CODES]).toContain(p.code);
+      expect(ERROR_CODES).toContain(p.code);
       expect(Number.isInteger(p.row) && p.row >= 1).toBe(true);
       if (p.column !== undefined) expect(BATCH_COLUMNS).toContain(p.column);
       expect(p.message).not.toBe('');
