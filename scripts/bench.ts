@@ -7,14 +7,14 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium } from './chromium';
 
 const RUNS = Number(process.env.RUNS ?? 20);
 const PAGE = pathToFileURL(resolve('dist/index.html')).href;
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 interface Stats {
   median: number;
@@ -144,10 +144,7 @@ async function batch(browser: Browser, applications: number) {
   return { certificates: applications * 3, seconds, keygenMs, before, peak, zipBytes };
 }
 
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
-});
+const browser = await launchChromium();
 const loads: number[] = [];
 const floors: number[] = [];
 const apps: number[] = [];
@@ -181,7 +178,7 @@ const openssl = opensslTimes();
 console.log(`openssl: 3 x req -newkey rsa:2048      ${openssl ? ms(stats(openssl)) : 'openssl not found'}`);
 
 const applications = Number(process.env.BATCH ?? 100);
-const batchBrowser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'] });
+const batchBrowser = await launchChromium();
 const result = await batch(batchBrowser, applications);
 const batchFloorPage = await openPage(batchBrowser);
 const batchFloorSeconds = (await floor(batchFloorPage, applications * 3)) / 1000;

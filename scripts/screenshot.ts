@@ -3,10 +3,11 @@
  * screenshot of every view, in both languages and both themes:
  * `npx tsx scripts/screenshot.ts [outDir]` (default docs/screenshots).
  */
-import { chromium, type Page } from '@playwright/test';
-import { existsSync, mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { launchChromium } from './chromium';
 
 const ORGANISATION_ID = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
 const CLIENT_ID = 'b8739780-9bfe-43bc-9ea4-abc70a840c13';
@@ -87,11 +88,7 @@ const VIEWS: Array<[string, (page: Page) => Promise<void>]> = [
 
 const outDir = resolve(process.argv[2] ?? 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
-});
+const browser = await launchChromium();
 for (const [language, suffix] of [['English', 'en'], ['العربية', 'ar']] as const) {
   for (const colorScheme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, colorScheme });

@@ -47,7 +47,6 @@ export interface Pair {
   /** The private key's PKCS#8 PEM, when it is among the files: needed to export. */
   readonly key: { readonly fileName: string; readonly pem: string } | undefined;
   readonly csr: CsrView | undefined;
-  readonly message: string;
 }
 
 export interface Examination {
@@ -76,7 +75,6 @@ export async function examine(crypto: Crypto, dropped: readonly DroppedFile[], n
         certificate,
         key: match.key && { fileName: match.key.fileName, pem: toPem('PRIVATE KEY', match.key.der) },
         csr: match.csr && (await viewCsr(crypto, match.csr, certificate.role)),
-        message: match.message,
       };
     }),
   );

@@ -231,26 +231,24 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 // ---------------------------------------------------------------------------
 // JWK (RFC 7517, RFC 7518 §6.3)
 
-export interface RsaPublicJwk {
+/** What the public and private JWKs share. */
+interface RsaJwkMembers {
   readonly kty: 'RSA';
   readonly kid: string;
   readonly use?: 'sig' | 'enc';
   readonly alg?: 'PS256' | 'RSA-OAEP-256';
   readonly n: string;
   readonly e: string;
+}
+
+export interface RsaPublicJwk extends RsaJwkMembers {
   /** The certificate DER in standard base64 (RFC 7517 §4.7), not base64url. */
   readonly x5c: string[];
   /** base64url of the SHA-256 of the certificate DER (RFC 7517 §4.9); what RFC 8705 binds mTLS tokens to. */
   readonly 'x5t#S256': string;
 }
 
-export interface RsaPrivateJwk {
-  readonly kty: 'RSA';
-  readonly kid: string;
-  readonly use?: 'sig' | 'enc';
-  readonly alg?: 'PS256' | 'RSA-OAEP-256';
-  readonly n: string;
-  readonly e: string;
+export interface RsaPrivateJwk extends RsaJwkMembers {
   readonly d: string;
   readonly p: string;
   readonly q: string;
