@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PAGE, downloadZip, keyMatchesCsr } from './support';
+import { downloadZip, keyMatchesCsr, openApp } from './support';
 
 const APPLICATIONS = [
   ['Example Fintech LLC', '4af0a68f-d8a8-46c4-ace6-6949e8343868', 'b8739780-9bfe-43bc-9ea4-abc70a840c13', 'transport;signing;encryption'],
@@ -16,7 +16,7 @@ test('a batch of five applications from a CSV gives one zip with a folder each a
   const csv = ['\ufefflegal_name,organisation_id,client_id,roles,dns_names', ...APPLICATIONS.map((row) => csvLine([...row, ''])), csvLine(BANK)].join(
     '\r\n',
   );
-  await page.goto(PAGE);
+  await openApp(page);
   await page.getByRole('tab', { name: 'Batch' }).click();
   await page.getByLabel('Applications (CSV)').fill(csv);
   await expect(page.getByText('applications 5, certificates 10')).toBeVisible();
@@ -36,6 +36,7 @@ test('a batch of five applications from a CSV gives one zip with a folder each a
   expect(manifest.split('\r\n')[0]).toBe('folder,file,kind,role,subject,public_key_sha256');
   expect(manifest.trim().split('\r\n')).toHaveLength(1 + 20);
   await expect(page.getByRole('cell', { name: 'Noor "Pay", LLC' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Transport, Signing, Encryption', exact: true })).toBeVisible();
 });
 
 test('a CSV with problems lists each by row and column, and makes nothing until they are fixed or left out', async ({ page }) => {
@@ -44,7 +45,7 @@ test('a CSV with problems lists each by row and column, and makes nothing until 
     'Example Fintech LLC;4af0a68f-d8a8-46c4-ace6-6949e8343868;b8739780-9bfe-43bc-9ea4-abc70a840c13;transport',
     'Second LLC;4af0a68f-d8a8;0b6a3c9e-2f41-4d7a-9c1e-5a8b7d6e4f20;transport',
   ].join('\n');
-  await page.goto(PAGE);
+  await openApp(page);
   await page.getByRole('tab', { name: 'Batch' }).click();
   await page.getByLabel('Applications (CSV)').fill(csv);
   const problems = page.getByRole('table', { name: 'Problems in the CSV: 1' });

@@ -25,6 +25,9 @@ const WARNING_CODES = Object.keys(WARNING_FLAGS) as WarningCode[];
  */
 const SAME_IN_BOTH: readonly MessageKey[] = ['pair.fingerprint'];
 
+/** Punctuation, spaces included, checked on its own below. */
+const PUNCTUATION: readonly MessageKey[] = ['batch.listSeparator'];
+
 /** Technical names that stay in Latin script: wherever English has one, Arabic has it too. */
 const TECHNICAL_TOKENS = [
   'RSA-2048',
@@ -103,7 +106,12 @@ describe('the Arabic catalogue', () => {
     expect(ar[key].split('`').length % 2).toBe(1);
   });
 
-  it.each(KEYS)('%s is translated', (key) => {
+  it('joins lists with its own comma', () => {
+    expect(en['batch.listSeparator']).toBe(', ');
+    expect(ar['batch.listSeparator']).toBe('\u060c ');
+  });
+
+  it.each(KEYS.filter((key) => !PUNCTUATION.includes(key)))('%s is translated', (key) => {
     const text = ar[key];
     expect(text.trim()).not.toBe('');
     expect(text).toBe(text.trim());

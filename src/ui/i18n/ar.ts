@@ -141,6 +141,7 @@ export const ar: Record<MessageKey, string> = {
   'batch.folder': 'المجلد',
   'batch.legalName': 'الاسم القانوني',
   'batch.certificates': 'الشهادات',
+  'batch.listSeparator': '، ',
 
   'certificates.label': 'ملفات الشهادات والمفاتيح وطلبات توقيع الشهادات (CSR)',
   'certificates.hint':
@@ -312,3 +313,7 @@ export const arWarnings: Record<WarningCode, string> = {
   'key-unencrypted':
     'من دون -nodes كان OpenSSL سيطلب عبارة مرور. تكتب هذه الأداة المفتاح دون تشفير، كما يفعل أمر الدليل؛ فاحفظه في مكان آمن.',
 };
+
+/** All of it, as the build packs it into the page and the page reads it back when Arabic is chosen. */
+export const arabic = { messages: ar, errors: arErrors, warnings: arWarnings };
+export type ArabicCatalogue = typeof arabic;

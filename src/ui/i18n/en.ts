@@ -124,6 +124,7 @@ export const en = {
   'batch.folder': 'Folder',
   'batch.legalName': 'Legal name',
   'batch.certificates': 'Certificates',
+  'batch.listSeparator': ', ',
 
   'certificates.label': 'Certificate, key and CSR files',
   'certificates.hint':
