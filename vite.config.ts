@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { arabicCataloguePlugin } from './scripts/catalogue';
+import { prerenderPlugin } from './scripts/prerender';
 import { cspPlugin } from './scripts/csp';
 import { buildVersion, releasePlugin } from './scripts/release';
 import { workerPlugin } from './scripts/worker';
@@ -10,13 +12,17 @@ const { sizeBudget } = JSON.parse(readFileSync('package.json', 'utf8')) as { siz
 
 // One self-contained dist/index.html: it must open from file:// on an
 // air-gapped laptop, so every script and style is inlined and URLs are relative.
+const define = { __BUILD_VERSION__: JSON.stringify(buildVersion()) };
+
 export default defineConfig({
   base: './',
-  define: { __BUILD_VERSION__: JSON.stringify(buildVersion()) },
+  define,
   // Plugin order matters: the CSP hashes what the single-file plugin inlined.
-  plugins: [svelte(), workerPlugin('src/worker/generator.worker.ts'), viteSingleFile(), cspPlugin(), releasePlugin(sizeBudget.gzipBytes)],
+  plugins: [svelte(), prerenderPlugin(define), workerPlugin('src/worker/generator.worker.ts'), arabicCataloguePlugin(), viteSingleFile(), cspPlugin(), releasePlugin(sizeBudget.gzipBytes)],
   build: {
     target: 'es2023',
     sourcemap: false,
+    // \u-escaped Arabic instead of UTF-8: an all-ASCII page decodes and scans as one-byte text, some 20 ms sooner to `load`.
+    rolldownOptions: { output: { charset: 'ascii' } },
   },
 });

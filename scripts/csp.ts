@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 
-// Scripts that run; a `type="text/plain"` one (the worker's source) is data, not subject to script-src.
+// Scripts that run; a `type="text/plain"` one (packed data: the worker's code, the Arabic catalogue) is not subject to script-src.
 const INLINE = {
   script: /<script\b(?![^>]*type="text\/plain")[^>]*>([\s\S]*?)<\/script>/g,
   style: /<style\b[^>]*>([\s\S]*?)<\/style>/g,

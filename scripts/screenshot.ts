@@ -93,6 +93,7 @@ for (const [language, suffix] of [['English', 'en'], ['العربية', 'ar']] a
   for (const colorScheme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, colorScheme });
     await page.goto(pathToFileURL(resolve('dist/index.html')).href);
+    await page.waitForFunction(() => performance.getEntriesByName('altareq:interactive').length > 0);
     await page.getByRole('button', { name: language, exact: true }).click();
     for (const [view, setUp] of VIEWS) {
       await setUp(page);

@@ -1,14 +1,12 @@
 /**
- * Puts the generator worker into the page as a non-executing
- * `<script type="text/plain" id="generator-worker">`: the HTML parser skips
- * over it as raw text, where the same code in a JavaScript string literal
- * costs the main thread a parse of half a megabyte before the page loads.
- * The page starts the worker from it with a blob: URL when it is idle.
+ * Bundles the generator worker on its own and packs it into the page
+ * (scripts/packed.ts); the page starts it from a blob: URL when it is idle
+ * (src/ui/generator-worker.ts).
  */
 
 import { build, type Plugin } from 'vite';
-
-export const WORKER_ELEMENT_ID = 'generator-worker';
+import { PACKED } from '../src/ui/packed';
+import { withPacked } from './packed';
 
 /** The worker entry bundled on its own: one classic script, minified. */
 async function bundleWorker(entry: string): Promise<string> {
@@ -35,11 +33,7 @@ export function workerPlugin(entry: string): Plugin {
     transformIndexHtml: {
       order: 'post',
       async handler(html) {
-        const code = await bundleWorker(entry);
-        // Raw text inside <script> ends at the first "</script"; "<!--" changes how it is parsed.
-        if (/<\/script|<!--/i.test(code)) throw new Error('the worker code contains "</script" or "<!--" and cannot sit in a <script> element');
-        // A function, not a string: the code is full of `$` sequences that String.replace would expand.
-        return html.replace('</body>', () => `  <script type="text/plain" id="${WORKER_ELEMENT_ID}">${code}</script>\n  </body>`);
+        return withPacked(html, PACKED.worker, await bundleWorker(entry));
       },
     },
   };

@@ -4,7 +4,7 @@
  * holds is derived from an Artifact.
  */
 
-import { buildCsr } from './csr';
+import { signRequest } from './csr';
 import { exportPrivateKeyPem, exportPublicKeyDer, generateRsaKeyPair, publicKeyFingerprint } from './keys';
 import { toPem } from './pem';
 import type { CertificateRequest } from './request';
@@ -45,18 +45,20 @@ export async function artifactFromKeys(
   onStage: (stage: Stage) => void = () => {},
 ): Promise<Artifact> {
   onStage('signing');
-  // Independent WebCrypto calls, queued together rather than one round trip after another.
-  const [csrDer, keyPem, spki] = await Promise.all([
-    buildCsr(crypto, request, keys),
+  // WebCrypto calls queued together rather than one round trip after another: the public key
+  // is exported once, then the signature, its fingerprint and the private key export run at once.
+  const spki = exportPublicKeyDer(crypto, keys.publicKey);
+  const [csrDer, fingerprint, keyPem] = await Promise.all([
+    spki.then((der) => signRequest(crypto, request, der, keys.privateKey)),
+    spki.then((der) => publicKeyFingerprint(crypto, der)),
     exportPrivateKeyPem(crypto, keys.privateKey),
-    exportPublicKeyDer(crypto, keys.publicKey),
   ]);
   const artifact: Artifact = {
     request,
     keyPem,
     csrPem: toPem('CERTIFICATE REQUEST', csrDer),
     subject: subjectLine(request.subject, { escapeNonAscii: false }),
-    publicKeyFingerprint: await publicKeyFingerprint(crypto, spki),
+    publicKeyFingerprint: fingerprint,
   };
   onStage('done');
   return artifact;

@@ -16,7 +16,12 @@ import { subjectAttributes, type Subject } from './subject';
 
 /** Builds and signs the CSR for `request` with `keys`; returns its DER. */
 export async function buildCsr(crypto: Crypto, request: CertificateRequest, keys: CryptoKeyPair): Promise<Bytes> {
-  const csr = unsignedRequest(request, await exportPublicKeyDer(crypto, keys.publicKey));
+  return signRequest(crypto, request, await exportPublicKeyDer(crypto, keys.publicKey), keys.privateKey);
+}
+
+/** The same, for a caller that has already exported the public key (SubjectPublicKeyInfo DER). */
+export async function signRequest(crypto: Crypto, request: CertificateRequest, spki: Bytes, privateKey: CryptoKey): Promise<Bytes> {
+  const csr = unsignedRequest(request, spki);
   // Signed here rather than with pkijs's sign(), which leaves out the NULL
   // parameters that RFC 4055 §5 requires (and OpenSSL writes) for sha256WithRSAEncryption.
   csr.signatureAlgorithm = new AlgorithmIdentifier({
@@ -25,7 +30,7 @@ export async function buildCsr(crypto: Crypto, request: CertificateRequest, keys
   });
   const tbs = encodeRequestInfo(csr);
   csr.tbsView = tbs;
-  const signature = await crypto.subtle.sign(RSA_KEY_ALGORITHM.name, keys.privateKey, tbs);
+  const signature = await crypto.subtle.sign(RSA_KEY_ALGORITHM.name, privateKey, tbs);
   csr.signatureValue = new asn1js.BitString({ valueHex: signature });
   return new Uint8Array(csr.toSchema().toBER());
 }

@@ -1,8 +1,8 @@
 /**
  * The page's side of the worker: start it when the page is idle, warm it up
- * once, ask it for things, and stop it to cancel. Its code sits in the page as
- * `<script type="text/plain" id="generator-worker">` (scripts/worker.ts) and
- * runs from a blob: URL.
+ * once, ask it for things, and stop it to cancel. Its code is packed into the
+ * page (scripts/worker.ts, ./packed.ts); it is inflated once and runs from a
+ * blob: URL.
  */
 
 import type { Stage } from '../lib/artifact';
@@ -11,16 +11,13 @@ import type { DroppedFile, Examination } from '../lib/examine';
 import type { RoleId } from '../lib/profile';
 import type { CertificateRequest } from '../lib/request';
 import type { FromWorker, Generated, ToWorker } from '../worker/protocol';
+import { PACKED, unpack } from './packed';
 
-let scriptUrl: string | undefined;
+let scriptUrl: Promise<string> | undefined;
 
 /** One blob: URL for the page's lifetime, reused when the worker restarts after a cancel. */
-function workerScriptUrl(): string {
-  if (scriptUrl === undefined) {
-    const code = document.getElementById('generator-worker')?.textContent;
-    if (!code) throw new Error('this page is missing its generator code: rebuild it, or download the file again');
-    scriptUrl = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-  }
+function workerScriptUrl(): Promise<string> {
+  scriptUrl ??= unpack(PACKED.worker).then((code) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
   return scriptUrl;
 }
 
@@ -33,17 +30,20 @@ interface Pending {
 type Ask = ToWorker extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
 
 export class GeneratorWorker {
-  #worker: Worker | undefined;
+  #worker: Promise<Worker> | undefined;
   #nextId = 1;
   readonly #pending = new Map<number, Pending>();
 
   /** Starts the worker and warms it up; called when the page is idle, and again after a cancel. */
-  start(): void {
-    if (this.#worker) return;
-    this.#worker = new Worker(workerScriptUrl(), { name: 'generator' });
-    this.#worker.onmessage = (event: MessageEvent<FromWorker>) => this.#receive(event.data);
-    this.#worker.onerror = (event) => this.#failAll(new Error(event.message || 'the worker stopped'));
-    this.#worker.postMessage({ type: 'warm-up' } satisfies ToWorker);
+  start(): Promise<Worker> {
+    this.#worker ??= workerScriptUrl().then((url) => {
+      const worker = new Worker(url, { name: 'generator' });
+      worker.onmessage = (event: MessageEvent<FromWorker>) => this.#receive(event.data);
+      worker.onerror = (event) => this.#failAll(new Error(event.message || 'the worker stopped'));
+      worker.postMessage({ type: 'warm-up' } satisfies ToWorker);
+      return worker;
+    });
+    return this.#worker;
   }
 
   generate(requests: readonly CertificateRequest[], layout: Layout, onStage: (index: number, stage: Stage) => void): Promise<Generated> {
@@ -64,17 +64,20 @@ export class GeneratorWorker {
 
   /** Stops the worker and whatever it was doing: its keys are dropped with it. A fresh one starts when asked. */
   cancel(): void {
-    this.#worker?.terminate();
+    void this.#worker?.then((worker) => worker.terminate(), () => undefined);
     this.#worker = undefined;
     this.#failAll(new Error('cancelled'));
   }
 
   #ask(message: Ask, onStage?: Pending['onStage']): Promise<unknown> {
-    this.start();
+    const worker = this.start();
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, onStage });
-      this.#worker!.postMessage({ ...message, id } as ToWorker);
+      worker.then(
+        (started) => started.postMessage({ ...message, id } as ToWorker),
+        (error: unknown) => this.#failAll(error instanceof Error ? error : new Error(String(error))),
+      );
     });
   }
 

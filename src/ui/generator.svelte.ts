@@ -101,7 +101,8 @@ export class Generator {
 
   /** Starts the worker ahead of need (when the page is idle), so Generate does not wait for it. */
   prepare(): void {
-    if (this.cryptoAvailable) this.#worker.start();
+    // A failure to start is reported when the user asks for something.
+    if (this.cryptoAvailable) this.#worker.start().catch(() => undefined);
   }
 
   errorFor(field: Field): AppError | undefined {

@@ -78,8 +78,8 @@ async function generate(id: number, requests: readonly CertificateRequest[], lay
     artifacts.push(artifact);
     checks.push(checkBeforeDownload(artifact));
   }
-  await Promise.all(checks);
-  const zip = await buildBundle(artifacts, createdAt, layout);
+  // The zip is written while the last signature is verified; it is only handed over if every check passed.
+  const [zip] = await Promise.all([buildBundle(artifacts, createdAt, layout), Promise.all(checks)]);
   return { artifacts, zip, fileName: bundleFileName(artifacts, layout), timings: { keygenMs, totalMs: performance.now() - started } };
 }
 

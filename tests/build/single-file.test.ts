@@ -9,10 +9,20 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Script } from 'node:vm';
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../scripts/csp';
+import { arabic } from '../../src/ui/i18n/ar';
+import { PACKED, type PackedId } from '../../src/ui/packed';
 
 const dirs: string[] = [];
+
+/** What the page reads back from a packed element: base64, then raw DEFLATE. */
+function unpacked(html: string, id: PackedId): string {
+  const body = new RegExp(`<script type="text/plain" id="${id}">([A-Za-z0-9+/=]+)</script>`).exec(html)![1]!;
+  return inflateRawSync(Buffer.from(body, 'base64')).toString('utf8');
+}
 
 function build(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'altareq-build-'));
@@ -69,5 +79,29 @@ describe('the single-file build', () => {
     );
     // It comes before any script, so it governs them all.
     expect(html.indexOf(meta![0])).toBeLessThan(html.indexOf('<script'));
+  });
+
+  it('is all ASCII, so the browser decodes and scans it as one-byte text', () => {
+    const bytes = readFileSync(join(first, 'index.html'));
+    expect(bytes.findIndex((byte) => byte > 0x7f)).toBe(-1);
+  });
+
+  it('packs the worker and the Arabic catalogue, which inflate to runnable code and the whole catalogue', () => {
+    const html = readFileSync(join(first, 'index.html'), 'utf8');
+    const worker = unpacked(html, PACKED.worker);
+    expect(() => new Script(worker)).not.toThrow();
+    expect(worker).toContain('warm-up');
+    expect(JSON.parse(unpacked(html, PACKED.arabic))).toEqual(arabic);
+    // The page's own script holds no Arabic but the language's own name in the switch.
+    const arabicInScript = html.match(/(\\u06[0-9A-F]{2})+/g)!.map((escaped) => JSON.parse(`"${escaped}"`) as string);
+    expect(arabicInScript).toEqual(['العربية']);
+  });
+
+  it('draws the first view in HTML, before any script runs', () => {
+    const html = readFileSync(join(first, 'index.html'), 'utf8');
+    const app = /<div id="app">([\s\S]*?)<\/div>\s*<script type="text\/plain"/.exec(html)?.[1] ?? '';
+    expect(app).toContain('<h1>AlTareq keys and certificate requests</h1>');
+    expect(app).toMatch(/<label[^>]*for="legal-name"[^>]*>Organisation legal name/);
+    expect(app).toMatch(/<button[^>]*type="submit"[^>]*>Generate<\/button>/);
   });
 });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { CLIENT_ID, ORGANISATION_ID, PAGE } from './support';
+import { CLIENT_ID, ORGANISATION_ID, openApp } from './support';
 
 const DIRECTORY_COMMAND = `openssl req -new -newkey rsa:2048 -nodes -out ${CLIENT_ID}-opf_uae_client_transport.csr -keyout ${CLIENT_ID}-opf_uae_client_transport.key -subj "/C=AE/O=شركة المثال/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}" -sha256`;
 
@@ -56,7 +56,7 @@ for (const language of ['English', 'العربية']) {
     for (const [name, setUp] of Object.entries(VIEWS)) {
       test(`${name} (${language}, ${colorScheme}) has no WCAG 2.1 AA violation`, async ({ page }) => {
         await page.emulateMedia({ colorScheme });
-        await page.goto(PAGE);
+        await openApp(page);
         await page.getByRole('button', { name: language, exact: true }).click();
         await setUp(page);
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

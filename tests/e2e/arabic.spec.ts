@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { CLIENT_ID, ORGANISATION_ID, PAGE } from './support';
+import { CLIENT_ID, ORGANISATION_ID, openApp } from './support';
 
 test('in Arabic the page is right-to-left, and UUIDs, file names and PEM stay left-to-right', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await page.getByRole('button', { name: 'العربية', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
@@ -27,7 +27,7 @@ test('in Arabic the page is right-to-left, and UUIDs, file names and PEM stay le
 });
 
 test('in Arabic a bad field gets its message in Arabic, quoting the value', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await page.getByRole('button', { name: 'العربية', exact: true }).click();
   await page.locator('#legal-name').fill('Example');
   await page.locator('#organisation-id').fill('4af0a68f-d8a8');
@@ -40,7 +40,7 @@ test('in Arabic a bad field gets its message in Arabic, quoting the value', asyn
 });
 
 test('nothing is stored by choosing a language', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await page.getByRole('button', { name: 'العربية', exact: true }).click();
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
   await page.reload();

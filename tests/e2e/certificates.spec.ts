@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createTestCa, type TestCa } from '../interop/ca';
-import { CLIENT_ID, ORGANISATION_ID, PAGE, downloadZip } from './support';
+import { CLIENT_ID, ORGANISATION_ID, downloadZip, openApp } from './support';
 
 let ca: TestCa;
 let dir: string;
@@ -18,7 +18,7 @@ test.afterAll(() => {
 });
 
 test('the generated zip and the issued certificates pair up, and a .p12 exports that OpenSSL reads', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await page.getByLabel('Organisation legal name').fill('Example Fintech LLC');
   await page.getByLabel('Organisation ID').fill(ORGANISATION_ID);
   await page.getByLabel('Client ID').fill(CLIENT_ID);
@@ -67,7 +67,7 @@ test('the generated zip and the issued certificates pair up, and a .p12 exports 
 });
 
 test('a CSR made elsewhere gets the checklist, and a bad file a message naming it', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await page.getByRole('tab', { name: 'Certificates' }).click();
   const notes = join(dir, 'notes.pem');
   writeFileSync(notes, 'not a certificate');

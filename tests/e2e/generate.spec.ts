@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { CLIENT_ID, ORGANISATION_ID, PAGE, downloadZip, fileNames, readCsr } from './support';
+import { CLIENT_ID, ORGANISATION_ID, downloadZip, fileNames, readCsr, openApp } from './support';
 
 const LEGAL_NAME = 'شركة المثال للتقنية المالية ذ.م.م / Example, "FZ" + Co';
 const ZIP_NAME = `${CLIENT_ID}-altareq-keys.zip`;
@@ -12,7 +12,7 @@ async function fillForm(page: Page, values: { legalName: string; organisationId:
 }
 
 test('a TPP makes transport, signing and encryption keys and CSRs and downloads them as one zip', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await expect(page.getByText('Keys are made in this browser and never leave it')).toBeVisible();
   for (const role of ['Transport', 'Signing', 'Encryption']) {
     await expect(page.getByRole('checkbox', { name: role, exact: true })).toBeChecked();
@@ -53,7 +53,7 @@ test('a TPP makes transport, signing and encryption keys and CSRs and downloads 
 });
 
 test('unticked certificates are not made, and the exact-command option requests no extensions', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await fillForm(page, { legalName: 'Example Fintech LLC', organisationId: ORGANISATION_ID, clientId: CLIENT_ID });
   await page.getByRole('checkbox', { name: 'Encryption', exact: true }).uncheck();
   await page.getByRole('checkbox', { name: 'Signing', exact: true }).uncheck();
@@ -69,7 +69,7 @@ test('unticked certificates are not made, and the exact-command option requests 
 });
 
 test('a bad Organisation ID is marked with a message that quotes it, and no download is offered', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await fillForm(page, { legalName: 'Example Fintech LLC', organisationId: '4af0a68f-d8a8', clientId: CLIENT_ID });
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
 
@@ -85,7 +85,7 @@ test('a bad Organisation ID is marked with a message that quotes it, and no down
 });
 
 test('editing the form after generating hides the old files', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await fillForm(page, { legalName: 'Example Fintech LLC', organisationId: ORGANISATION_ID, clientId: CLIENT_ID });
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Download .zip' })).toBeVisible();
@@ -96,7 +96,7 @@ test('editing the form after generating hides the old files', async ({ page }) =
 
 test('on a laptop window the form and Generate fit without scrolling, and Download .zip comes into view', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 650 });
-  await page.goto(PAGE);
+  await openApp(page);
   await expect(page.getByRole('button', { name: 'Generate', exact: true })).toBeInViewport();
   await fillForm(page, { legalName: 'Example Fintech LLC', organisationId: ORGANISATION_ID, clientId: CLIENT_ID });
   await page.getByRole('button', { name: 'Generate', exact: true }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { CLIENT_ID, ORGANISATION_ID, PAGE } from './support';
+import { CLIENT_ID, ORGANISATION_ID, openApp } from './support';
 
 /** What the focused element is called: its label, or its text. */
 async function focusedName(page: Page): Promise<string> {
@@ -28,7 +28,7 @@ async function downloadWithKeyboard(page: Page): Promise<string> {
 }
 
 test('the form, Generate and the download work with the keyboard alone', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await tabTo(page, 'Organisation legal name');
   await page.keyboard.type('Example Fintech LLC');
   await tabTo(page, 'Organisation ID');
@@ -44,7 +44,7 @@ test('the form, Generate and the download work with the keyboard alone', async (
 });
 
 test('a mistake is reached with the keyboard: Generate moves focus to the first invalid field', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await tabTo(page, 'Generate');
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Organisation legal name')).toBeFocused();
@@ -55,7 +55,7 @@ test('a mistake is reached with the keyboard: Generate moves focus to the first 
 });
 
 test('pasting the command, Generate and the download work with the keyboard alone', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await tabTo(page, 'Paste command');
   await page.keyboard.press('Enter');
   await tabTo(page, 'Trust Framework command');

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
-import { CLIENT_ID, ORGANISATION_ID, PAGE } from './support';
+import { CLIENT_ID, ORGANISATION_ID, PAGE, openApp } from './support';
 
 async function generateBundle(page: Page) {
   await page.getByLabel('Organisation legal name').fill('شركة المثال');
@@ -34,7 +34,7 @@ test('a whole session from file:// makes no network request and breaks no CSP ru
       (window as unknown as { violations: string[] }).violations.push(`${event.violatedDirective} ${event.blockedURI}`),
     );
   });
-  await page.goto(PAGE);
+  await openApp(page);
   await generateBundle(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .zip' }).click()]);
   expect(await download.failure()).toBeNull();
@@ -47,7 +47,7 @@ test('a whole session from file:// makes no network request and breaks no CSP ru
 });
 
 test('nothing is stored: no localStorage, sessionStorage, IndexedDB or cookies after a generation', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await generateBundle(page);
   const stored = await page.evaluate(async () => ({
     localStorage: localStorage.length,
@@ -62,7 +62,7 @@ test('nothing is stored: no localStorage, sessionStorage, IndexedDB or cookies a
 test('the CSP blocks a fetch from the page', async ({ page }) => {
   const { url, hits, server } = await serve('/nothing-here');
   try {
-    await page.goto(PAGE);
+    await openApp(page);
     const outcome = await page.evaluate(async (target) => {
       const violation = new Promise<string>((resolve) =>
         document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), { once: true }),
@@ -81,7 +81,7 @@ test('the CSP blocks a fetch from the page', async ({ page }) => {
 });
 
 test('Clear drops every key and result from the screen', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await generateBundle(page);
   await expect(page.getByRole('article')).toHaveCount(3);
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
@@ -93,7 +93,7 @@ test('Clear drops every key and result from the screen', async ({ page }) => {
 test('served from a deep path on a static host, the same file works and asks only for itself', async ({ page }) => {
   const { url, hits, server } = await serve('/tools/altareq/index.html');
   try {
-    await page.goto(`${url}/tools/altareq/index.html`);
+    await openApp(page, `${url}/tools/altareq/index.html`);
     await generateBundle(page);
     expect(hits).toEqual(['/tools/altareq/index.html']);
   } finally {
@@ -106,7 +106,7 @@ test('served from a deep path on a static host, the same file works and asks onl
 test('outside a secure context, the page says why keys cannot be made and how to open it instead', async ({ page }) => {
   const { url, server } = await serve('/index.html');
   try {
-    await page.goto(`${url.replace('127.0.0.1', 'insecure.test')}/index.html`);
+    await openApp(page, `${url.replace('127.0.0.1', 'insecure.test')}/index.html`);
     await expect(page.getByRole('alert')).toContainText('the page is not in a secure context');
     await expect(page.getByRole('alert')).toContainText('Open the downloaded index.html file directly, or load the page over https.');
     await expect(page.getByRole('button', { name: 'Generate', exact: true })).toBeDisabled();

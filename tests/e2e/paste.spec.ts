@@ -3,7 +3,7 @@ import { Extensions } from 'pkijs';
 import { encodeName } from '../../src/lib/csr';
 import { OID } from '../../src/lib/oid';
 import type { Subject } from '../../src/lib/subject';
-import { CLIENT_ID, ORGANISATION_ID, PAGE, downloadZip, fileNames, keyMatchesCsr, readCsr } from './support';
+import { CLIENT_ID, ORGANISATION_ID, downloadZip, fileNames, keyMatchesCsr, readCsr, openApp } from './support';
 
 const LEGAL_NAME = 'شركة المثال / Example';
 const SUBJECT: Subject = { country: 'AE', organization: LEGAL_NAME, organizationalUnit: ORGANISATION_ID, commonName: CLIENT_ID };
@@ -21,7 +21,7 @@ const WRAPPED = [
 ];
 
 async function paste(page: Page, text: string) {
-  await page.goto(PAGE);
+  await openApp(page);
   await page.getByRole('tab', { name: 'Paste command' }).click();
   await page.getByLabel('Trust Framework command').fill(text);
 }
@@ -94,7 +94,7 @@ test('a refused command names the token, and nothing can be generated', async ({
 });
 
 test('an LFI fills in the form with an internationalised DNS name and gets it in punycode', async ({ page }) => {
-  await page.goto(PAGE);
+  await openApp(page);
   await page.getByLabel('LFI (server certificates)').check();
   await page.getByLabel('Organisation legal name').fill('Example Bank PJSC');
   await page.getByLabel('Organisation ID').fill(ORGANISATION_ID);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CLIENT_ID, ORGANISATION_ID, PAGE } from './support';
+import { CLIENT_ID, ORGANISATION_ID, openApp } from './support';
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
@@ -7,7 +7,7 @@ test.beforeEach(async ({ page }) => {
     (window as unknown as { longTasks: number[] }).longTasks = tasks;
     new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({ type: 'longtask' });
   });
-  await page.goto(PAGE);
+  await openApp(page);
   await page.getByLabel('Organisation legal name').fill('Example Fintech LLC');
   await page.getByLabel('Organisation ID').fill(ORGANISATION_ID);
   await page.getByLabel('Client ID').fill(CLIENT_ID);

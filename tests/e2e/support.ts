@@ -12,6 +12,15 @@ import { fromPem } from '../../src/lib/pem';
 /** The single-file build, opened as a user on an air-gapped laptop would. */
 export const PAGE = pathToFileURL(resolve('dist/index.html')).href;
 
+/**
+ * Opens the page and waits until it responds: the form is drawn from HTML at
+ * once, and becomes interactive once its script has hydrated it, just after `load`.
+ */
+export async function openApp(page: Page, url = PAGE): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('altareq:interactive').length > 0);
+}
+
 export const ORGANISATION_ID = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
 export const CLIENT_ID = 'b8739780-9bfe-43bc-9ea4-abc70a840c13';
 

@@ -60,6 +60,8 @@ it('makes a full bundle from file://, with no request but the file itself', asyn
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(PAGE);
+  // Drawn from HTML at once; interactive once hydrated, just after load.
+  await page.waitForFunction(() => performance.getEntriesByName('altareq:interactive').length > 0);
   await page.type('#legal-name', LEGAL_NAME);
   await page.type('#organisation-id', ORGANISATION_ID);
   await page.type('#client-id', CLIENT_ID);

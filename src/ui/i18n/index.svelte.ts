@@ -2,10 +2,13 @@
  * The page's two languages. Every visible string comes from a catalogue
  * (en.ts, ar.ts); the choice lasts as long as the page (nothing is stored).
  * Messages may mark **bold** and `code` spans, which <Rich> renders.
+ * English is in the page's script; Arabic is packed into the page by the
+ * build (scripts/catalogue.ts) and read the first time it is chosen.
  */
 
 import type { AppError, ErrorCode, Warning, WarningCode } from '../../lib/errors';
-import { ar, arErrors, arWarnings } from './ar';
+import { PACKED, unpack } from '../packed';
+import type { ArabicCatalogue } from './ar';
 import { en, type MessageKey } from './en';
 
 export type Locale = 'en' | 'ar';
@@ -17,9 +20,22 @@ class I18n {
 
 export const i18n = new I18n();
 
+let arabic: ArabicCatalogue | undefined;
+
+/** Switches the page's language, reading the Arabic catalogue first if this is the first time. */
+export async function setLocale(locale: Locale): Promise<void> {
+  if (locale === 'ar') arabic ??= JSON.parse(await (await unpack(PACKED.arabic)).text()) as ArabicCatalogue;
+  i18n.locale = locale;
+}
+
+/** The catalogue in use: Arabic only once setLocale has read it. */
+function catalogue() {
+  return i18n.locale === 'ar' && arabic ? arabic : undefined;
+}
+
 /** The message for `key` in the current language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = (i18n.locale === 'ar' ? ar : en)[key];
+  const template = (catalogue()?.messages ?? en)[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
@@ -29,12 +45,13 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
  * and quotes `value` when the page knows it.
  */
 export function errorText(error: Pick<AppError, 'code' | 'message'>, value?: string): string {
-  const template = i18n.locale === 'ar' && Object.hasOwn(arErrors, error.code) ? arErrors[error.code as ErrorCode] : undefined;
+  const errors = catalogue()?.errors;
+  const template = errors && Object.hasOwn(errors, error.code) ? errors[error.code as ErrorCode] : undefined;
   return template === undefined ? error.message : fill(template, value);
 }
 
 export function warningText(warning: Pick<Warning, 'code' | 'message'>): string {
-  return i18n.locale === 'en' ? warning.message : arWarnings[warning.code as WarningCode];
+  return catalogue()?.warnings[warning.code as WarningCode] ?? warning.message;
 }
 
 function fill(template: string, value: string | undefined): string {
