@@ -6,25 +6,20 @@
  */
 
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { build, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { bundleToCode } from './bundle';
 
 const APP_ROOT = '<div id="app"></div>';
 
 /** src/prerender.ts bundled for Node with everything in it, so it can run from a data: URL. */
 async function renderFirstView(define: Record<string, string>): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'warn',
-    mode: 'production',
+  const code = await bundleToCode('src/prerender.ts', {
     define,
     plugins: [svelte()],
     ssr: { noExternal: true },
-    build: { ssr: 'src/prerender.ts', write: false, target: 'node20', minify: false },
+    build: { ssr: 'src/prerender.ts', target: 'node20', minify: false },
   });
-  const results = Array.isArray(output) ? output : [output];
-  const chunk = results.flatMap((result) => ('output' in result ? result.output : [])).find((item) => item.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('bundling src/prerender.ts gave no code');
-  const module = (await import(`data:text/javascript;base64,${Buffer.from(chunk.code).toString('base64')}`)) as { prerender(): string };
+  const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { prerender(): string };
   return module.prerender();
 }
 

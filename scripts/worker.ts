@@ -4,27 +4,16 @@
  * (src/ui/generator-worker.ts).
  */
 
-import { build, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { bundleToCode } from './bundle';
 import { PACKED } from '../src/ui/packed';
 import { withPacked } from './packed';
 
 /** The worker entry bundled on its own: one classic script, minified. */
-async function bundleWorker(entry: string): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'warn',
-    mode: 'production',
-    build: {
-      write: false,
-      target: 'es2023',
-      minify: true,
-      lib: { entry, formats: ['iife'], name: 'generatorWorker', fileName: 'generator-worker' },
-    },
+function bundleWorker(entry: string): Promise<string> {
+  return bundleToCode(entry, {
+    build: { target: 'es2023', minify: true, lib: { entry, formats: ['iife'], name: 'generatorWorker', fileName: 'generator-worker' } },
   });
-  const results = Array.isArray(output) ? output : [output];
-  const chunk = results.flatMap((result) => ('output' in result ? result.output : [])).find((item) => item.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error(`bundling ${entry} gave no code`);
-  return chunk.code;
 }
 
 export function workerPlugin(entry: string): Plugin {
