@@ -1,11 +1,12 @@
 /**
  * A Content-Security-Policy for the single-file build: no connections, no
- * forms, no base URL, and only the inlined script and style, by hash. It
+ * forms, no base URL, and only the page's own scripts and style, by hash. It
  * goes into a <meta> tag so it travels with the file, even from file://.
  */
 
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
+import { pageScript } from './page-script';
 
 // Scripts that run; a `type="text/plain"` one (packed data: the worker's code, the Arabic catalogue) is not subject to script-src.
 const INLINE = {
@@ -13,15 +14,18 @@ const INLINE = {
   style: /<style\b[^>]*>([\s\S]*?)<\/style>/g,
 };
 
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
 function hashes(html: string, tag: keyof typeof INLINE): string[] {
-  return [...html.matchAll(INLINE[tag])].map(([, body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`);
+  return [...html.matchAll(INLINE[tag])].map(([, body]) => hash(body!));
 }
 
 /** The policy for this HTML, allowing exactly its inline scripts and styles. */
 export function contentSecurityPolicy(html: string): string {
   return [
     "default-src 'none'",
-    `script-src ${hashes(html, 'script').join(' ')}`,
+    // The inline boot script, and the page's own script, which it inserts (src/boot.ts).
+    `script-src ${[...hashes(html, 'script'), hash(pageScript(html))].join(' ')}`,
     `style-src ${hashes(html, 'style').join(' ')}`,
     'img-src data:',
     // The generator worker is inlined and started from a blob: URL.

@@ -6,6 +6,13 @@
  * page inflates each one when it first needs it.
  */
 
+/**
+ * The page's own script waits in such an element too, as plain text, until
+ * the page has loaded (src/boot.ts). It is not packed: inflating it before
+ * the page can respond cost more than scanning three times the bytes.
+ */
+export const PAGE_SCRIPT = 'page-script';
+
 export const PACKED = {
   worker: 'generator-worker',
   arabic: 'catalogue-ar',
@@ -14,9 +21,10 @@ export const PACKED = {
 export type PackedId = (typeof PACKED)[keyof typeof PACKED];
 
 /** The text packed into the element `id`, inflated. */
-export async function unpack(id: PackedId): Promise<Blob> {
+export function unpack(id: PackedId): Promise<string> {
   const packed = document.getElementById(id)?.textContent;
-  if (!packed) throw new Error(`this page is missing its ${id}: rebuild it, or download the file again`);
+  if (!packed) return Promise.reject(new Error(`this page is missing its ${id}: rebuild it, or download the file again`));
   const deflated = Uint8Array.from(atob(packed), (char) => char.charCodeAt(0));
-  return new Response(new Blob([deflated]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).blob();
+  // Bytes in, text out, all in this process: a Blob on either side would go through the browser's blob store.
+  return new Response(new Response(deflated).body!.pipeThrough(new DecompressionStream('deflate-raw'))).text();
 }

@@ -10,19 +10,14 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../scripts/csp';
+import { unpacked } from '../../scripts/packed';
+import { pageScript } from '../../scripts/page-script';
 import { arabic } from '../../src/ui/i18n/ar';
-import { PACKED, type PackedId } from '../../src/ui/packed';
+import { PACKED } from '../../src/ui/packed';
 
 const dirs: string[] = [];
-
-/** What the page reads back from a packed element: base64, then raw DEFLATE. */
-function unpacked(html: string, id: PackedId): string {
-  const body = new RegExp(`<script type="text/plain" id="${id}">([A-Za-z0-9+/=]+)</script>`).exec(html)![1]!;
-  return inflateRawSync(Buffer.from(body, 'base64')).toString('utf8');
-}
 
 function build(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'altareq-build-'));
@@ -68,15 +63,20 @@ describe('the single-file build', () => {
     expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: first, encoding: 'utf8' })).toBe('index.html: OK\n');
   });
 
-  it('carries a CSP that allows no connection and only its own inline script and style', () => {
+  it('carries a CSP that allows no connection and only its own scripts and style', () => {
     const html = readFileSync(join(first, 'index.html'), 'utf8');
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)" \/>/.exec(html);
     // The policy in the file is the one computed from the file without it.
     const withoutMeta = html.replace(meta![0], '');
     expect(meta![1]).toBe(contentSecurityPolicy(withoutMeta));
     expect(meta![1]).toMatch(
-      /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]{43}='; style-src 'sha256-[A-Za-z0-9+/]{43}='; img-src data:; worker-src blob:; connect-src 'none'; form-action 'none'; base-uri 'none'$/,
+      /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'sha256-[A-Za-z0-9+/]{43}='; img-src data:; worker-src blob:; connect-src 'none'; form-action 'none'; base-uri 'none'$/,
     );
+    // The two scripts: the inline boot script, and the page's own script it inserts after load.
+    const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    const boot = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => body!);
+    expect(boot).toHaveLength(1);
+    expect(meta![1]).toContain(`script-src ${sha256(boot[0]!)} ${sha256(pageScript(html))};`);
     // It comes before any script, so it governs them all.
     expect(html.indexOf(meta![0])).toBeLessThan(html.indexOf('<script'));
   });
@@ -95,6 +95,14 @@ describe('the single-file build', () => {
     // The page's own script holds no Arabic but the language's own name in the switch.
     const arabicInScript = html.match(/(\\u06[0-9A-F]{2})+/g)!.map((escaped) => JSON.parse(`"${escaped}"`) as string);
     expect(arabicInScript).toEqual(['العربية']);
+  });
+
+  it("keeps the page's own script as text that runs after load, so it holds up neither the first paint nor load", () => {
+    const html = readFileSync(join(first, 'index.html'), 'utf8');
+    expect(html).not.toContain('<script type="module"');
+    const script = pageScript(html);
+    expect(script.length).toBeGreaterThan(50_000);
+    expect(script).toContain('altareq:interactive');
   });
 
   it('draws the first view in HTML, before any script runs', () => {

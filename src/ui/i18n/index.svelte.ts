@@ -24,7 +24,7 @@ let arabic: ArabicCatalogue | undefined;
 
 /** Switches the page's language, reading the Arabic catalogue first if this is the first time. */
 export async function setLocale(locale: Locale): Promise<void> {
-  if (locale === 'ar') arabic ??= JSON.parse(await (await unpack(PACKED.arabic)).text()) as ArabicCatalogue;
+  if (locale === 'ar') arabic ??= JSON.parse(await unpack(PACKED.arabic)) as ArabicCatalogue;
   i18n.locale = locale;
 }
 

@@ -1,0 +1,20 @@
+/**
+ * The built page's one inline script. The page's own script (Svelte and the
+ * UI) waits in the page as plain text (scripts/page-script.ts); this runs it
+ * once the page has loaded. The first view is already drawn from HTML
+ * (scripts/prerender.ts), so compiling the script no longer holds up the
+ * first paint or `load`; main.ts then attaches behaviour to what is shown.
+ */
+
+import { PAGE_SCRIPT } from './ui/packed';
+
+function runPageScript(): void {
+  const script = document.createElement('script');
+  script.type = 'module';
+  // The CSP allows this script by its hash (scripts/csp.ts).
+  script.textContent = document.getElementById(PAGE_SCRIPT)!.textContent;
+  document.head.append(script);
+}
+
+// The task after `load`, so that the load event is not held up either.
+addEventListener('load', () => setTimeout(runPageScript), { once: true });
