@@ -31,18 +31,29 @@ type Ask = ToWorker extends infer M ? (M extends { id: number } ? Omit<M, 'id'> 
 
 export class GeneratorWorker {
   #worker: Promise<Worker> | undefined;
+  /** The worker once it has started, so a request is sent at once rather than after the page's own updates. */
+  #running: Worker | undefined;
   #nextId = 1;
   readonly #pending = new Map<number, Pending>();
 
   /** Starts the worker and warms it up; called when the page is idle, and again after a cancel. */
   start(): Promise<Worker> {
-    this.#worker ??= workerScriptUrl().then((url) => {
-      const worker = new Worker(url, { name: 'generator' });
-      worker.onmessage = (event: MessageEvent<FromWorker>) => this.#receive(event.data);
-      worker.onerror = (event) => this.#failAll(new Error(event.message || 'the worker stopped'));
-      worker.postMessage({ type: 'warm-up' } satisfies ToWorker);
-      return worker;
-    });
+    if (!this.#worker) {
+      const started = workerScriptUrl().then((url) => {
+        const worker = new Worker(url, { name: 'generator' });
+        worker.onmessage = (event: MessageEvent<FromWorker>) => this.#receive(event.data);
+        worker.onerror = (event) => this.#failAll(new Error(event.message || 'the worker stopped'));
+        worker.postMessage({ type: 'warm-up' } satisfies ToWorker);
+        return worker;
+      });
+      this.#worker = started;
+      started.then(
+        (worker) => {
+          if (this.#worker === started) this.#running = worker; // unless cancelled while starting
+        },
+        () => undefined,
+      );
+    }
     return this.#worker;
   }
 
@@ -66,18 +77,18 @@ export class GeneratorWorker {
   cancel(): void {
     void this.#worker?.then((worker) => worker.terminate(), () => undefined);
     this.#worker = undefined;
+    this.#running = undefined;
     this.#failAll(new Error('cancelled'));
   }
 
   #ask(message: Ask, onStage?: Pending['onStage']): Promise<unknown> {
-    const worker = this.start();
     const id = this.#nextId++;
+    const send = (worker: Worker) => worker.postMessage({ ...message, id } as ToWorker);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, onStage });
-      worker.then(
-        (started) => started.postMessage({ ...message, id } as ToWorker),
-        (error: unknown) => this.#failAll(error instanceof Error ? error : new Error(String(error))),
-      );
+      // A running worker gets the request now, before the page redraws itself for it.
+      if (this.#running) send(this.#running);
+      else this.start().then(send, (error: unknown) => this.#failAll(error instanceof Error ? error : new Error(String(error))));
     });
   }
 
