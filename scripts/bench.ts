@@ -7,14 +7,18 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { launchChromium } from './chromium';
 
 const RUNS = Number(process.env.RUNS ?? 20);
 const PAGE = pathToFileURL(resolve('dist/index.html')).href;
+/** What this machine takes to load any page from file://, for scale. */
+const EMPTY_PAGE = join(mkdtempSync(join(tmpdir(), 'altareq-bench-')), 'empty.html');
+writeFileSync(EMPTY_PAGE, '<!doctype html><meta charset="utf-8"><title>empty</title>\n');
 
 interface Stats {
   median: number;
@@ -42,8 +46,19 @@ async function openPage(browser: Browser): Promise<Page> {
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(PAGE);
+  // Nothing is asked of the page while it starts: Playwright's first evaluate injects its own
+  // scripts, which would race the page's start-up (about 50 ms later to interactive, measured).
+  await page.waitForTimeout(500);
   await page.waitForFunction(() => performance.getEntriesByName('altareq:interactive').length > 0);
   return page;
+}
+
+async function emptyPageLoad(browser: Browser): Promise<number> {
+  const page = await browser.newPage();
+  await page.goto(pathToFileURL(EMPTY_PAGE).href);
+  const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  await page.close();
+  return load;
 }
 
 /** Navigation to the end of the load event (the form is drawn), and to the form responding (hydrated, main.ts). */
@@ -152,19 +167,23 @@ async function batch(browser: Browser, applications: number) {
 }
 
 const browser = await launchChromium();
+const emptyLoads: number[] = [];
 const loads: number[] = [];
 const interactives: number[] = [];
 const floors: number[] = [];
 const apps: number[] = [];
+const appKeygens: number[] = [];
 const overheads: number[] = [];
 const longest: number[] = [];
 for (let run = 0; run < RUNS; run++) {
+  emptyLoads.push(await emptyPageLoad(browser));
   const page = await openPage(browser);
   const { load, interactive } = await startUp(page);
   loads.push(load);
   interactives.push(interactive);
   const result = await app(page);
   apps.push(result.total);
+  appKeygens.push(result.keygen);
   overheads.push(result.total - result.keygen);
   longest.push(result.longestTask);
   await page.close();
@@ -178,11 +197,13 @@ await browser.close();
 const appStats = stats(apps);
 const floorStats = stats(floors);
 console.log(`Chromium ${browser.version()}, ${RUNS} runs each, page from file://\n`);
+console.log(`empty page load, for scale             ${ms(stats(emptyLoads))}`);
 console.log(`page load (navigation to load event)   ${ms(stats(loads))}`);
 console.log(`page interactive (form hydrated)       ${ms(stats(interactives))}`);
 console.log(`floor: 3 x generateKey RSA-2048        ${ms(floorStats)}`);
 console.log(`app: Generate to Download .zip ready   ${ms(appStats)}`);
 console.log(`app / floor (medians)                  ${(appStats.median / floorStats.median).toFixed(2)}`);
+console.log(`app's own keygen (worker's clock)      ${ms(stats(appKeygens))}`);
 console.log(`overhead after keygen (CSR, PEM, zip)  ${ms(stats(overheads))}`);
 console.log(`longest main-thread task (generation)  ${ms(stats(longest))}`);
 const openssl = opensslTimes();
@@ -194,6 +215,7 @@ const result = await batch(batchBrowser, applications);
 const batchFloorPage = await openPage(batchBrowser);
 const batchFloorSeconds = (await floor(batchFloorPage, applications * 3)) / 1000;
 await batchBrowser.close();
+rmSync(dirname(EMPTY_PAGE), { recursive: true, force: true });
 const outside = 1 - result.keygenMs / 1000 / result.seconds;
 console.log(`\nbatch: ${applications} applications, ${result.certificates} certificates, one run`);
 console.log(`  total ${result.seconds.toFixed(1)} s, ${(result.certificates / result.seconds).toFixed(1)} keys/s`);

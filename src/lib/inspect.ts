@@ -658,13 +658,15 @@ export interface CsrDescription {
 export async function describeCsr(crypto: Crypto, der: Bytes): Promise<CsrDescription> {
   const csr = decodeOrThrow(CertificationRequest, der, 'CSR');
   const subjectRdns = readName(csr.subject);
+  // Both asked of WebCrypto at once: this runs after the last key of every generation.
+  const [fingerprint, signatureValid] = await Promise.all([publicKeyFingerprint(crypto, spkiDer(csr.subjectPublicKeyInfo)), verifyCsr(crypto, csr)]);
   return {
     subject: nameLine(subjectRdns),
     subjectRdns,
     publicKey: describePublicKey(csr.subjectPublicKeyInfo),
-    publicKeyFingerprint: await publicKeyFingerprint(crypto, spkiDer(csr.subjectPublicKeyInfo)),
+    publicKeyFingerprint: fingerprint,
     signatureAlgorithm: csr.signatureAlgorithm.algorithmId,
-    signatureValid: await verifyCsr(crypto, csr),
+    signatureValid,
     extensions: readExtensions(requestedExtensions(csr)),
   };
 }
