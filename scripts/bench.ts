@@ -33,6 +33,16 @@ function stats(values: number[]): Stats {
   return { median, min: sorted[0]!, max: sorted.at(-1)! };
 }
 
+/**
+ * How far the ratio of two medians can be trusted: the 2.5th and 97.5th
+ * percentiles of that ratio over resamples of the runs (a percentile bootstrap).
+ */
+function ratioInterval(numerators: number[], denominators: number[], resamples = 2000): [number, number] {
+  const resample = (values: number[]) => Array.from(values, () => values[Math.floor(Math.random() * values.length)]!);
+  const ratios = Array.from({ length: resamples }, () => stats(resample(numerators)).median / stats(resample(denominators)).median).sort((a, b) => a - b);
+  return [ratios[Math.floor(resamples * 0.025)]!, ratios[Math.floor(resamples * 0.975)]!];
+}
+
 const ms = (s: Stats) => `median ${s.median.toFixed(1)} ms   (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)})`;
 
 /** A fresh page from file://, recording main-thread long tasks from the start. */
@@ -202,7 +212,8 @@ console.log(`page load (navigation to load event)   ${ms(stats(loads))}`);
 console.log(`page interactive (form hydrated)       ${ms(stats(interactives))}`);
 console.log(`floor: 3 x generateKey RSA-2048        ${ms(floorStats)}`);
 console.log(`app: Generate to Download .zip ready   ${ms(appStats)}`);
-console.log(`app / floor (medians)                  ${(appStats.median / floorStats.median).toFixed(2)}`);
+const [low, high] = ratioInterval(apps, floors);
+console.log(`app / floor (medians)                  ${(appStats.median / floorStats.median).toFixed(2)}   (95% bootstrap interval ${low.toFixed(2)} to ${high.toFixed(2)})`);
 console.log(`app's own keygen (worker's clock)      ${ms(stats(appKeygens))}`);
 console.log(`overhead after keygen (CSR, PEM, zip)  ${ms(stats(overheads))}`);
 console.log(`longest main-thread task (generation)  ${ms(stats(longest))}`);
