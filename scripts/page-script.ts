@@ -7,7 +7,7 @@
  */
 
 import type { Plugin } from 'vite';
-import { bundleToCode } from './bundle';
+import { bundleClassicScript } from './bundle';
 import { PAGE_SCRIPT } from '../src/ui/packed';
 
 const MODULE = /<script type="module" crossorigin>([\s\S]*?)<\/script>/;
@@ -18,12 +18,6 @@ export function pageScript(html: string): string {
   const script = WAITING.exec(html)?.[1];
   if (script === undefined) throw new Error(`the page has no ${PAGE_SCRIPT}`);
   return script;
-}
-
-function bundleBoot(entry: string): Promise<string> {
-  return bundleToCode(entry, {
-    build: { target: 'es2023', minify: true, lib: { entry, formats: ['iife'], name: 'boot', fileName: 'boot' } },
-  });
 }
 
 export function pageScriptPlugin(bootEntry: string): Plugin {
@@ -39,7 +33,7 @@ export function pageScriptPlugin(bootEntry: string): Plugin {
         if (page?.type !== 'asset' || typeof page.source !== 'string') throw new Error('index.html is missing from the build');
         const module = MODULE.exec(page.source);
         if (!module) throw new Error('index.html has no inlined module script');
-        const boot = (await bundleBoot(bootEntry)).trim();
+        const boot = (await bundleClassicScript(bootEntry, 'boot')).trim();
         // The same text in the same place, in an element that does not run; the boot script right after it.
         const waiting = `<script type="text/plain" id="${PAGE_SCRIPT}">${module[1]}</script>\n    <script>${boot}</script>`;
         page.source = page.source.replace(module[0], () => waiting);

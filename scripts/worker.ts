@@ -5,16 +5,9 @@
  */
 
 import type { Plugin } from 'vite';
-import { bundleToCode } from './bundle';
+import { bundleClassicScript } from './bundle';
 import { PACKED } from '../src/ui/packed';
 import { withPacked } from './packed';
-
-/** The worker entry bundled on its own: one classic script, minified. */
-function bundleWorker(entry: string): Promise<string> {
-  return bundleToCode(entry, {
-    build: { target: 'es2023', minify: true, lib: { entry, formats: ['iife'], name: 'generatorWorker', fileName: 'generator-worker' } },
-  });
-}
 
 export function workerPlugin(entry: string): Plugin {
   return {
@@ -22,7 +15,7 @@ export function workerPlugin(entry: string): Plugin {
     transformIndexHtml: {
       order: 'post',
       async handler(html) {
-        return withPacked(html, PACKED.worker, await bundleWorker(entry));
+        return withPacked(html, PACKED.worker, await bundleClassicScript(entry, 'generatorWorker'));
       },
     },
   };
