@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { pageScript } from './page-script';
 
-// Scripts that run; a `type="text/plain"` one (packed data: the worker's code, the Arabic catalogue) is not subject to script-src.
+// Scripts that run. A `type="text/plain"` one is data (the packed worker and catalogue, the page's
+// script waiting to run) and is not subject to script-src; the page's script is added by its hash below.
 const INLINE = {
   script: /<script\b(?![^>]*type="text\/plain")[^>]*>([\s\S]*?)<\/script>/g,
   style: /<style\b[^>]*>([\s\S]*?)<\/style>/g,

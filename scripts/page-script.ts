@@ -3,7 +3,8 @@
  * the inlined module becomes a non-executing `<script type="text/plain">`
  * that src/boot.ts, the one inline script left, runs once the page has
  * loaded. The form is drawn from HTML before then (scripts/prerender.ts).
- * Compiling and running the module's 120 KB before `load` cost about 25 ms.
+ * Compiling and running the module's 120 KB before `load` held `load` and the
+ * first full paint back by about 45 ms.
  */
 
 import type { Plugin } from 'vite';

@@ -10,14 +10,20 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../scripts/csp';
-import { unpacked } from '../../scripts/packed';
 import { pageScript } from '../../scripts/page-script';
 import { arabic } from '../../src/ui/i18n/ar';
-import { PACKED } from '../../src/ui/packed';
+import { PACKED, type PackedId } from '../../src/ui/packed';
 
 const dirs: string[] = [];
+
+/** What the page reads back from a packed element: base64, then raw DEFLATE. */
+function unpacked(html: string, id: PackedId): string {
+  const body = new RegExp(`<script type="text/plain" id="${id}">([A-Za-z0-9+/=]+)</script>`).exec(html)![1]!;
+  return inflateRawSync(Buffer.from(body, 'base64')).toString('utf8');
+}
 
 function build(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'altareq-build-'));
