@@ -57,6 +57,7 @@ async function generate(id: number, requests: readonly CertificateRequest[], lay
   // the moment the one before it is ready, so that thread always has a key to make, and each
   // CSR's few operations slot in between keys: only the last CSR and the zip follow the last key.
   let keygenMs = 0;
+  let lastKeyAt = 0;
   let previous: Promise<unknown> = Promise.resolve();
   const keys: (Promise<CryptoKeyPair> | undefined)[] = requests.map((_, index) => {
     const pair = previous.then(async () => {
@@ -64,6 +65,7 @@ async function generate(id: number, requests: readonly CertificateRequest[], lay
       const requested = performance.now();
       const generated = await generateRsaKeyPair(self.crypto);
       keygenMs += performance.now() - requested;
+      lastKeyAt = performance.timeOrigin + performance.now();
       return generated;
     });
     previous = pair;
@@ -80,7 +82,7 @@ async function generate(id: number, requests: readonly CertificateRequest[], lay
   }
   // The zip is written while the last signature is verified; it is only handed over if every check passed.
   const [zip] = await Promise.all([buildBundle(artifacts, createdAt, layout), Promise.all(checks)]);
-  return { artifacts, zip, fileName: bundleFileName(artifacts, layout), timings: { keygenMs, totalMs: performance.now() - started } };
+  return { artifacts, zip, fileName: bundleFileName(artifacts, layout), timings: { keygenMs, totalMs: performance.now() - started, lastKeyAt } };
 }
 
 /** The last gate: every CSR made passes the same Trust Framework checklist as one brought from elsewhere. */

@@ -41,6 +41,8 @@ export interface Timings {
   readonly keygenMs: number;
   /** From the request arriving to the zip being ready. */
   readonly totalMs: number;
+  /** When the last key was ready, as performance.timeOrigin + performance.now(): comparable with the page's clock. */
+  readonly lastKeyAt: number;
 }
 
 export interface Generated {
