@@ -5,6 +5,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { arabicCataloguePlugin } from './scripts/catalogue';
 import { prerenderPlugin } from './scripts/prerender';
 import { cspPlugin } from './scripts/csp';
+import { keyFramePlugin } from './scripts/key-frame';
 import { pageScriptPlugin } from './scripts/page-script';
 import { buildVersion, releasePlugin } from './scripts/release';
 import { workerPlugin } from './scripts/worker';
@@ -24,6 +25,7 @@ export default defineConfig({
     svelte(),
     prerenderPlugin(define),
     workerPlugin('src/worker/generator.worker.ts'),
+    keyFramePlugin('src/frame/key-frame.ts'),
     arabicCataloguePlugin(),
     viteSingleFile(),
     pageScriptPlugin('src/boot.ts'),

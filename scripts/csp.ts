@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { pageScript } from './page-script';
 
-// Scripts that run. A `type="text/plain"` one is data (the packed worker and catalogue, the page's
-// script waiting to run) and is not subject to script-src; the page's script is added by its hash below.
+// Scripts that run: in the page, and the one in the key frame's <template>, which runs in the frame
+// (src/ui/key-frame.ts). A `type="text/plain"` one is data (the packed worker and catalogue, the
+// page's script waiting to run) and is not subject to script-src; the page's script is added below.
 const INLINE = {
   script: /<script\b(?![^>]*type="text\/plain")[^>]*>([\s\S]*?)<\/script>/g,
   style: /<style\b[^>]*>([\s\S]*?)<\/style>/g,
@@ -25,7 +26,7 @@ function hashes(html: string, tag: keyof typeof INLINE): string[] {
 export function contentSecurityPolicy(html: string): string {
   return [
     "default-src 'none'",
-    // The inline boot script, and the page's own script, which it inserts (src/boot.ts).
+    // The inline boot script and the key frame's, and the page's own script, which the boot script inserts (src/boot.ts).
     `script-src ${[...hashes(html, 'script'), hash(pageScript(html))].join(' ')}`,
     `style-src ${hashes(html, 'style').join(' ')}`,
     'img-src data:',

@@ -1,8 +1,8 @@
 /**
- * The page's side of the worker: start it when the page is idle, warm it up
- * once, ask it for things, and stop it to cancel. Its code is packed into the
- * page (scripts/worker.ts, ./packed.ts); it is inflated once and runs from a
- * blob: URL.
+ * The page's side of the worker: start it when the page is idle, with the
+ * key frame beside it, warm it up once, ask it for things, and stop both to
+ * cancel. Its code is packed into the page (scripts/worker.ts, ./packed.ts);
+ * it is inflated once and runs from a blob: URL.
  */
 
 import type { Stage } from '../lib/artifact';
@@ -11,6 +11,7 @@ import type { DroppedFile, Examination } from '../lib/examine';
 import type { RoleId } from '../lib/profile';
 import type { CertificateRequest } from '../lib/request';
 import type { FromWorker, Generated, ToWorker } from '../worker/protocol';
+import { openKeyFrame, type KeyFrame } from './key-frame';
 import { PACKED, unpack } from './packed';
 
 let scriptUrl: Promise<string> | undefined;
@@ -33,17 +34,22 @@ export class GeneratorWorker {
   #worker: Promise<Worker> | undefined;
   /** The worker once it has started, so a request is sent at once rather than after the page's own updates. */
   #running: Worker | undefined;
+  /** The worker's second key maker, in a process of its own. */
+  #keyFrame: KeyFrame | undefined;
   #nextId = 1;
   readonly #pending = new Map<number, Pending>();
 
   /** Starts the worker and warms it up; called when the page is idle, and again after a cancel. */
   start(): Promise<Worker> {
     if (!this.#worker) {
+      const keyFrame = openKeyFrame();
+      this.#keyFrame = keyFrame;
       const started = workerScriptUrl().then((url) => {
         const worker = new Worker(url, { name: 'generator' });
         worker.onmessage = (event: MessageEvent<FromWorker>) => this.#receive(event.data);
         worker.onerror = (event) => this.#failAll(new Error(event.message || 'the worker stopped'));
         worker.postMessage({ type: 'warm-up' } satisfies ToWorker);
+        if (keyFrame) worker.postMessage({ type: 'key-frame', port: keyFrame.port } satisfies ToWorker, [keyFrame.port]);
         return worker;
       });
       this.#worker = started;
@@ -73,9 +79,11 @@ export class GeneratorWorker {
     return this.#ask({ type: 'export-jwk', ...input }) as Promise<string>;
   }
 
-  /** Stops the worker and whatever it was doing: its keys are dropped with it. A fresh one starts when asked. */
+  /** Stops the worker, the key frame and whatever they were doing: their keys are dropped with them. Fresh ones start when asked. */
   cancel(): void {
     void this.#worker?.then((worker) => worker.terminate(), () => undefined);
+    this.#keyFrame?.remove();
+    this.#keyFrame = undefined;
     this.#worker = undefined;
     this.#running = undefined;
     this.#failAll(new Error('cancelled'));

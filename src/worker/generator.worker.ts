@@ -13,6 +13,8 @@ import { encodeRequestInfo, unsignedRequest } from '../lib/csr';
 import { AppError } from '../lib/errors';
 import { examine } from '../lib/examine';
 import { exportPkcs12, privateJwk, publicJwk } from '../lib/export';
+import { shareOutKeys, type KeyMaker } from '../lib/key-makers';
+import { keyMakerOverPort } from '../lib/key-port';
 import { generateRsaKeyPair } from '../lib/keys';
 import { OID } from '../lib/oid';
 import { fromPem } from '../lib/pem';
@@ -21,9 +23,13 @@ import type { FromWorker, Generated, ToWorker } from './protocol';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
+/** Who makes the keys: this worker's WebCrypto, joined by the key frame's once it says it is ready. */
+const keyMakers: KeyMaker[] = [() => generateRsaKeyPair(self.crypto)];
+
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'warm-up') return warmUp();
+  if (message.type === 'key-frame') return void keyMakerOverPort<CryptoKeyPair>(message.port).then((maker) => keyMakers.push(maker));
   try {
     switch (message.type) {
       case 'generate': {
@@ -53,36 +59,53 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
 
 async function generate(id: number, requests: readonly CertificateRequest[], layout: Layout, createdAt: Date): Promise<Generated> {
   const started = performance.now();
-  // WebCrypto runs a page's work on one thread, in the order asked. Each key is asked for
-  // the moment the one before it is ready, so that thread always has a key to make, and each
-  // CSR's few operations slot in between keys: only the last CSR and the zip follow the last key.
-  let keygenMs = 0;
-  let lastKeyAt = 0;
-  let previous: Promise<unknown> = Promise.resolve();
-  const keys: (Promise<CryptoKeyPair> | undefined)[] = requests.map((_, index) => {
-    const pair = previous.then(async () => {
+  const clock = new KeygenClock();
+  const keysByMaker = keyMakers.map(() => 0);
+  const stop = new AbortController();
+  // Each maker starts a key the moment its last one is ready, so neither WebCrypto thread waits;
+  // each CSR is made as its key arrives: only the last CSR and the zip follow the last key.
+  const keys = shareOutKeys(requests.length, keyMakers.map(clock.time), {
+    signal: stop.signal,
+    onStart(index, maker) {
+      keysByMaker[maker]!++;
       post({ type: 'stage', id, index, stage: 'generating-key' });
-      const requested = performance.now();
-      const generated = await generateRsaKeyPair(self.crypto);
-      keygenMs += performance.now() - requested;
-      lastKeyAt = performance.timeOrigin + performance.now();
-      return generated;
-    });
-    previous = pair;
-    return pair;
+    },
   });
-  const artifacts: Artifact[] = [];
   const checks: Promise<void>[] = [];
-  for (const [index, request] of requests.entries()) {
-    const pair = await keys[index]!;
-    keys[index] = undefined; // a batch makes hundreds: let each key go once its files are written
-    const artifact = await artifactFromKeys(self.crypto, request, pair, (stage) => post({ type: 'stage', id, index, stage }));
-    artifacts.push(artifact);
-    checks.push(checkBeforeDownload(artifact));
+  try {
+    const artifacts = await Promise.all(
+      keys.map(async (key, index) => {
+        const artifact = await artifactFromKeys(self.crypto, requests[index]!, await key, (stage) => post({ type: 'stage', id, index, stage }));
+        checks.push(checkBeforeDownload(artifact));
+        return artifact;
+      }),
+    );
+    // The zip is written while the last signature is verified; it is only handed over if every check passed.
+    const [zip] = await Promise.all([buildBundle(artifacts, createdAt, layout), Promise.all(checks)]);
+    const timings = { keygenMs: clock.ms, totalMs: performance.now() - started, lastKeyAt: clock.lastKeyAt, keysByMaker };
+    return { artifacts, zip, fileName: bundleFileName(artifacts, layout), timings };
+  } finally {
+    stop.abort(); // after a failure, start no more keys
   }
-  // The zip is written while the last signature is verified; it is only handed over if every check passed.
-  const [zip] = await Promise.all([buildBundle(artifacts, createdAt, layout), Promise.all(checks)]);
-  return { artifacts, zip, fileName: bundleFileName(artifacts, layout), timings: { keygenMs, totalMs: performance.now() - started, lastKeyAt } };
+}
+
+/** How long at least one key was being made (two makers' keys overlap), and when the last one was ready. */
+class KeygenClock {
+  ms = 0;
+  /** As performance.timeOrigin + performance.now(): the same instant on the page's clock. */
+  lastKeyAt = 0;
+  #making = 0;
+  #since = 0;
+
+  time = <K>(make: KeyMaker<K>): KeyMaker<K> => async () => {
+    if (this.#making++ === 0) this.#since = performance.now();
+    try {
+      return await make();
+    } finally {
+      if (--this.#making === 0) this.ms += performance.now() - this.#since;
+      this.lastKeyAt = performance.timeOrigin + performance.now();
+    }
+  };
 }
 
 /** The last gate: every CSR made passes the same Trust Framework checklist as one brought from elsewhere. */

@@ -10,6 +10,8 @@ import type { CertificateRequest } from '../lib/request';
 /** What the page asks for; each request but warm-up carries an id its answer repeats. */
 export type ToWorker =
   | { readonly type: 'warm-up' }
+  /** The key frame's port (src/ui/key-frame.ts): a second key maker, in a process of its own. */
+  | { readonly type: 'key-frame'; readonly port: MessagePort }
   | {
       readonly type: 'generate';
       readonly id: number;
@@ -37,12 +39,14 @@ export type ToWorker =
     };
 
 export interface Timings {
-  /** Time spent in crypto.subtle.generateKey, all keys together. */
+  /** Time during which at least one key was being made (by either maker). */
   readonly keygenMs: number;
   /** From the request arriving to the zip being ready. */
   readonly totalMs: number;
   /** When the last key was ready, as performance.timeOrigin + performance.now(): comparable with the page's clock. */
   readonly lastKeyAt: number;
+  /** How many keys each maker made: the worker's own WebCrypto first, then the key frame's. */
+  readonly keysByMaker: readonly number[];
 }
 
 export interface Generated {

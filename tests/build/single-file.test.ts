@@ -13,6 +13,7 @@ import { Script } from 'node:vm';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../scripts/csp';
+import { keyFrameScript } from '../../scripts/key-frame';
 import { pageScript } from '../../scripts/page-script';
 import { arabic } from '../../src/ui/i18n/ar';
 import { PACKED, type PackedId } from '../../src/ui/packed';
@@ -76,13 +77,15 @@ describe('the single-file build', () => {
     const withoutMeta = html.replace(meta![0], '');
     expect(meta![1]).toBe(contentSecurityPolicy(withoutMeta));
     expect(meta![1]).toMatch(
-      /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'sha256-[A-Za-z0-9+/]{43}='; img-src data:; worker-src blob:; connect-src 'none'; form-action 'none'; base-uri 'none'$/,
+      /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}=' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'sha256-[A-Za-z0-9+/]{43}='; img-src data:; worker-src blob:; connect-src 'none'; form-action 'none'; base-uri 'none'$/,
     );
-    // The two scripts: the inline boot script, and the page's own script it inserts after load.
+    // The three scripts: the inline boot script, the key frame's (in its template, run in the
+    // sandboxed frame under this same policy), and the page's own script the boot script inserts.
     const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-    const boot = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => body!);
-    expect(boot).toHaveLength(1);
-    expect(meta![1]).toContain(`script-src ${sha256(boot[0]!)} ${sha256(pageScript(html))};`);
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => body!);
+    expect(inline).toHaveLength(2);
+    const boot = inline.find((script) => script !== keyFrameScript(html))!;
+    expect(meta![1]).toContain(`script-src ${sha256(boot)} ${sha256(keyFrameScript(html))} ${sha256(pageScript(html))};`);
     // It comes before any script, so it governs them all.
     expect(html.indexOf(meta![0])).toBeLessThan(html.indexOf('<script'));
   });
@@ -101,6 +104,14 @@ describe('the single-file build', () => {
     // The page's own script holds no Arabic but the language's own name in the switch.
     const arabicInScript = html.match(/(\\u06[0-9A-F]{2})+/g)!.map((escaped) => JSON.parse(`"${escaped}"`) as string);
     expect(arabicInScript).toEqual(['العربية']);
+  });
+
+  it('keeps the key frame script inert in a template: small, making keys, and asking for nothing', () => {
+    const script = keyFrameScript(readFileSync(join(first, 'index.html'), 'utf8'));
+    expect(() => new Script(script)).not.toThrow();
+    expect(script.length).toBeLessThan(2_000);
+    expect(script).toContain('generateKey');
+    expect(script).not.toMatch(/fetch|XMLHttpRequest|WebSocket|sendBeacon|Storage|indexedDB|cookie|importScripts/);
   });
 
   it("keeps the page's own script as text that runs after load, so it holds up neither the first paint nor load", () => {

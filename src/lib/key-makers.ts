@@ -1,0 +1,74 @@
+/**
+ * Keys from more than one maker at once. Chromium makes a renderer process's
+ * RSA keys one at a time, however many workers ask, so the generator has two
+ * makers: the worker's own WebCrypto, and a sandboxed frame that Chromium runs
+ * in a process of its own (src/frame/key-frame.ts, ./key-port.ts). Each maker
+ * starts the next key the moment its last one is ready.
+ */
+
+/** Makes one key pair (in tests, anything). */
+export type KeyMaker<K = CryptoKeyPair> = () => Promise<K>;
+
+export interface ShareOptions {
+  /** Called as key `index` is started, by the maker at `maker` in the list. */
+  onStart?: (index: number, maker: number) => void;
+  /** Once aborted, no key is started; the keys not started reject with the reason. */
+  signal?: AbortSignal;
+}
+
+interface Pending<K> {
+  readonly promise: Promise<K>;
+  resolve(key: K): void;
+  reject(reason: unknown): void;
+}
+
+function pending<K>(): Pending<K> {
+  let resolve!: (key: K) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<K>((res, rej) => ((resolve = res), (reject = rej)));
+  // A key nobody waits for any more (the generation failed) must not be an unhandled rejection.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+/**
+ * `count` keys from `makers`, one promise per key, in order. A free maker
+ * takes the first key not yet started. A maker that fails is not asked again
+ * and its key goes to another; when every maker has failed, the keys left
+ * reject with the last error.
+ */
+export function shareOutKeys<K>(count: number, makers: readonly KeyMaker<K>[], options: ShareOptions = {}): Promise<K>[] {
+  const keys = Array.from({ length: count }, () => pending<K>());
+  const waiting = keys.map((_, index) => index);
+  const idle = makers.map((_, maker) => maker);
+  let working = makers.length;
+
+  const rejectWaiting = (reason: unknown) => waiting.splice(0).forEach((index) => keys[index]!.reject(reason));
+
+  function dispatch(): void {
+    if (options.signal?.aborted) return rejectWaiting(options.signal.reason);
+    while (idle.length > 0 && waiting.length > 0) {
+      const maker = idle.shift()!;
+      const index = waiting.shift()!;
+      options.onStart?.(index, maker);
+      new Promise<K>((resolve) => resolve(makers[maker]!())).then(
+        (key) => {
+          keys[index]!.resolve(key);
+          idle.push(maker);
+          dispatch();
+        },
+        (error: unknown) => {
+          working--;
+          waiting.unshift(index);
+          if (working === 0) rejectWaiting(error);
+          else dispatch();
+        },
+      );
+    }
+  }
+
+  if (makers.length === 0) rejectWaiting(new Error('no key maker to make keys with'));
+  options.signal?.addEventListener('abort', () => rejectWaiting(options.signal!.reason), { once: true });
+  dispatch();
+  return keys.map((key) => key.promise);
+}

@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { shareOutKeys, type KeyMaker } from '../../src/lib/key-makers';
+
+/** A maker whose keys arrive when the test says: `finish(n)` ends its n-th call (0-based) with `key` or an error. */
+function manualMaker(name: string) {
+  const calls: { resolve(key: string): void; reject(error: Error): void }[] = [];
+  const make: KeyMaker<string> = () => new Promise((resolve, reject) => calls.push({ resolve, reject }));
+  return {
+    make,
+    calls,
+    finish: (n: number, key = `${name}${n}`) => calls[n]!.resolve(key),
+    fail: (n: number, message = `${name} broke`) => calls[n]!.reject(new Error(message)),
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('shareOutKeys', () => {
+  it('gives each free maker the first key not yet started', async () => {
+    const own = manualMaker('own');
+    const frame = manualMaker('frame');
+    const started: [number, number][] = [];
+    const keys = shareOutKeys(3, [own.make, frame.make], { onStart: (index, maker) => started.push([index, maker]) });
+    expect(started).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    frame.finish(0);
+    await settle();
+    expect(started).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 1],
+    ]);
+    own.finish(0);
+    frame.finish(1);
+    expect(await Promise.all(keys)).toEqual(['own0', 'frame0', 'frame1']);
+    expect([own.calls.length, frame.calls.length]).toEqual([1, 2]);
+  });
+
+  it('with one maker, starts each key only when the one before is ready', async () => {
+    const own = manualMaker('own');
+    const keys = shareOutKeys(2, [own.make]);
+    expect(own.calls).toHaveLength(1);
+    own.finish(0);
+    await settle();
+    expect(own.calls).toHaveLength(2);
+    own.finish(1);
+    expect(await Promise.all(keys)).toEqual(['own0', 'own1']);
+  });
+
+  it('gives a failed maker no more keys, and its key to another', async () => {
+    const own = manualMaker('own');
+    const frame = manualMaker('frame');
+    const started: [number, number][] = [];
+    const keys = shareOutKeys(3, [own.make, frame.make], { onStart: (index, maker) => started.push([index, maker]) });
+    frame.fail(0);
+    await settle();
+    own.finish(0);
+    await settle();
+    own.finish(1);
+    await settle();
+    own.finish(2);
+    expect(await Promise.all(keys)).toEqual(['own0', 'own1', 'own2']);
+    expect(started).toEqual([
+      [0, 0],
+      [1, 1],
+      [1, 0],
+      [2, 0],
+    ]);
+    expect(frame.calls).toHaveLength(1);
+  });
+
+  it('rejects the keys left with the last error once every maker has failed, and keeps the keys made', async () => {
+    const own = manualMaker('own');
+    const frame = manualMaker('frame');
+    const keys = shareOutKeys(3, [own.make, frame.make]);
+    own.finish(0);
+    await settle();
+    frame.fail(0, 'frame broke');
+    await settle();
+    own.fail(1, 'own broke');
+    const results = await Promise.allSettled(keys);
+    expect(results).toEqual([
+      { status: 'fulfilled', value: 'own0' },
+      { status: 'rejected', reason: new Error('own broke') },
+      { status: 'rejected', reason: new Error('own broke') },
+    ]);
+  });
+
+  it('starts no key once aborted; the keys being made still arrive', async () => {
+    const own = manualMaker('own');
+    const stop = new AbortController();
+    const keys = shareOutKeys(3, [own.make], { signal: stop.signal });
+    stop.abort(new Error('cancelled'));
+    own.finish(0);
+    const results = await Promise.allSettled(keys);
+    expect(results).toEqual([
+      { status: 'fulfilled', value: 'own0' },
+      { status: 'rejected', reason: new Error('cancelled') },
+      { status: 'rejected', reason: new Error('cancelled') },
+    ]);
+    expect(own.calls).toHaveLength(1);
+  });
+
+  it('rejects every key when there is no maker', async () => {
+    await expect(Promise.all(shareOutKeys(1, []))).rejects.toThrow('no key maker to make keys with');
+  });
+
+  it('counts a maker that throws instead of returning a promise as failed', async () => {
+    const broken: KeyMaker<string> = () => {
+      throw new Error('no WebCrypto');
+    };
+    const own = manualMaker('own');
+    const keys = shareOutKeys(1, [broken, own.make]);
+    await settle();
+    own.finish(0);
+    expect(await Promise.all(keys)).toEqual(['own0']);
+  });
+
+  it('makes every key exactly once, whatever order the makers finish and fail in', async () => {
+    const plan = fc.record({
+      count: fc.integer({ min: 0, max: 12 }),
+      // For each extra maker, the call on which it fails (or never); the first maker never fails.
+      failsOn: fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), { maxLength: 3 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.scheduler(), plan, async (s, { count, failsOn }) => {
+        const startedOn: number[][] = [];
+        const makers: KeyMaker<string>[] = [undefined, ...failsOn].map((failOn, maker) => {
+          let calls = 0;
+          startedOn.push([]);
+          return () => {
+            const call = calls++;
+            const outcome = call === failOn ? Promise.reject(new Error('broke')) : Promise.resolve(`${maker}.${call}`);
+            return s.schedule(outcome);
+          };
+        });
+        const keys = shareOutKeys(count, makers, { onStart: (index, maker) => startedOn[maker]!.push(index) });
+        const made = await s.waitFor(Promise.all(keys));
+        expect(new Set(made).size).toBe(count);
+        // A maker that failed was not asked again.
+        failsOn.forEach((failOn, extra) => {
+          if (failOn !== undefined) expect(startedOn[extra + 1]!.length).toBeLessThanOrEqual(failOn + 1);
+        });
+        expect(new Set(startedOn.flat())).toEqual(new Set(keys.map((_, index) => index)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
