@@ -9,11 +9,13 @@
 /** Makes one key pair (in tests, anything). */
 export type KeyMaker<K = CryptoKeyPair> = () => Promise<K>;
 
-export interface ShareOptions {
+export interface ShareOptions<K> {
   /** Called as key `index` is started, by the maker at `maker` in the list. */
   onStart?: (index: number, maker: number) => void;
   /** Once aborted, no key is started; the keys not started reject with the reason. */
   signal?: AbortSignal;
+  /** Makers that join once they are ready, numbered after `makers` in the order given; one that never is, never does. */
+  joining?: readonly Promise<KeyMaker<K>>[];
 }
 
 interface Pending<K> {
@@ -32,14 +34,15 @@ function pending<K>(): Pending<K> {
 }
 
 /**
- * `count` keys from `makers`, one promise per key, in order. A free maker
+ * `count` keys from the makers, one promise per key, in order. A free maker
  * takes the first key not yet started. A maker that fails is not asked again
  * and its key goes to another; when every maker has failed, the keys left
  * reject with the last error.
  */
-export function shareOutKeys<K>(count: number, makers: readonly KeyMaker<K>[], options: ShareOptions = {}): Promise<K>[] {
+export function shareOutKeys<K>(count: number, first: readonly KeyMaker<K>[], options: ShareOptions<K> = {}): Promise<K>[] {
   const keys = Array.from({ length: count }, () => pending<K>());
   const waiting = keys.map((_, index) => index);
+  const makers = [...first];
   const idle = makers.map((_, maker) => maker);
   let working = makers.length;
 
@@ -67,6 +70,19 @@ export function shareOutKeys<K>(count: number, makers: readonly KeyMaker<K>[], o
     }
   }
 
+  const numbers = (options.joining ?? []).map((_, order) => makers.length + order);
+  options.joining?.forEach((joiner, order) =>
+    joiner.then(
+      (maker) => {
+        if (working === 0) return; // too late: the keys left have been rejected
+        makers[numbers[order]!] = maker;
+        working++;
+        idle.push(numbers[order]!);
+        dispatch();
+      },
+      () => undefined,
+    ),
+  );
   if (makers.length === 0) rejectWaiting(new Error('no key maker to make keys with'));
   options.signal?.addEventListener('abort', () => rejectWaiting(options.signal!.reason), { once: true });
   dispatch();

@@ -5,7 +5,7 @@
  * it is inflated once and runs from a blob: URL.
  */
 
-import type { Stage } from '../lib/artifact';
+import type { Artifact, Stage } from '../lib/artifact';
 import type { Layout } from '../lib/bundle';
 import type { DroppedFile, Examination } from '../lib/examine';
 import type { RoleId } from '../lib/profile';
@@ -22,10 +22,16 @@ function workerScriptUrl(): Promise<string> {
   return scriptUrl;
 }
 
+/** What a generation tells as it goes, by request index. */
+export interface GenerationListener {
+  stage(index: number, stage: Stage): void;
+  made(index: number, artifact: Artifact): void;
+}
+
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
-  onStage?: (index: number, stage: Stage) => void;
+  listener?: GenerationListener;
 }
 
 type Ask = ToWorker extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
@@ -63,8 +69,8 @@ export class GeneratorWorker {
     return this.#worker;
   }
 
-  generate(requests: readonly CertificateRequest[], layout: Layout, onStage: (index: number, stage: Stage) => void): Promise<Generated> {
-    return this.#ask({ type: 'generate', requests, layout, createdAt: Date.now() }, onStage) as Promise<Generated>;
+  generate(requests: readonly CertificateRequest[], layout: Layout, listener: GenerationListener): Promise<Generated> {
+    return this.#ask({ type: 'generate', requests, layout, createdAt: Date.now() }, listener) as Promise<Generated>;
   }
 
   examine(files: readonly DroppedFile[]): Promise<Examination> {
@@ -89,11 +95,11 @@ export class GeneratorWorker {
     this.#failAll(new Error('cancelled'));
   }
 
-  #ask(message: Ask, onStage?: Pending['onStage']): Promise<unknown> {
+  #ask(message: Ask, listener?: GenerationListener): Promise<unknown> {
     const id = this.#nextId++;
     const send = (worker: Worker) => worker.postMessage({ ...message, id } as ToWorker);
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject, onStage });
+      this.#pending.set(id, { resolve, reject, listener });
       // A running worker gets the request now, before the page redraws itself for it.
       if (this.#running) send(this.#running);
       else this.start().then(send, (error: unknown) => this.#failAll(error instanceof Error ? error : new Error(String(error))));
@@ -103,7 +109,8 @@ export class GeneratorWorker {
   #receive(message: FromWorker): void {
     const pending = this.#pending.get(message.id);
     if (!pending) return;
-    if (message.type === 'stage') return pending.onStage?.(message.index, message.stage);
+    if (message.type === 'stage') return pending.listener?.stage(message.index, message.stage);
+    if (message.type === 'made') return pending.listener?.made(message.index, message.artifact);
     this.#pending.delete(message.id);
     // The code crosses too, so the page can say it in the user's language.
     if (message.type === 'failed') pending.reject(Object.assign(new Error(message.message), { code: message.code }));

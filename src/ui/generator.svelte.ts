@@ -80,6 +80,7 @@ export class Generator {
   startedAt = $state(0);
   /** Whether the results on screen are a batch (a summary table) or one application (a card per certificate). */
   resultLayout: 'flat' | 'per-application' = $state('flat');
+  /** What was made, in the order asked; shown once the generation is done (cards are drawn hidden before). */
   artifacts: Artifact[] = $state.raw([]);
   download: { url: string; name: string } | null = $state.raw(null);
   failure: string | null = $state(null);
@@ -134,15 +135,24 @@ export class Generator {
     try {
       const layout = this.mode === 'batch' ? 'per-application' : 'flat';
       this.resultLayout = layout;
-      const result = await this.#worker.generate(requests, layout, (index, stage) => (this.progress[index]!.stage = stage));
+      const made: Artifact[] = [];
+      const result = await this.#worker.generate(requests, layout, {
+        stage: (index, stage) => (this.progress[index]!.stage = stage),
+        made: (index, artifact) => {
+          made[index] = artifact;
+          // One application's cards are drawn (hidden) as each pair is made, rather than all at the end.
+          if (layout === 'flat') this.artifacts = made.filter((each) => each !== undefined);
+        },
+      });
       if (this.phase !== 'generating') return true; // cancelled meanwhile
-      this.artifacts = [...result.artifacts];
+      this.artifacts = made;
       this.download = { url: URL.createObjectURL(new Blob([result.zip], { type: 'application/zip' })), name: result.fileName };
       this.timings = result.timings;
       this.#generatedFor = snapshot;
       this.phase = 'done';
     } catch (error) {
       if (this.phase !== 'generating') return true;
+      this.artifacts = [];
       this.phase = 'failed';
       this.failure = error instanceof Error ? error.message : String(error);
     }

@@ -45,12 +45,12 @@ export interface Timings {
   readonly totalMs: number;
   /** When the last key was ready, as performance.timeOrigin + performance.now(): comparable with the page's clock. */
   readonly lastKeyAt: number;
-  /** How many keys each maker made: the worker's own WebCrypto first, then the key frame's. */
+  /** How many keys each maker made: the worker's own WebCrypto, then the key frame's, if the page has one. */
   readonly keysByMaker: readonly number[];
 }
 
+/** The end of a generation; its artifacts came before it, one `made` message each. */
 export interface Generated {
-  readonly artifacts: readonly Artifact[];
   readonly zip: Uint8Array<ArrayBuffer>;
   readonly fileName: string;
   readonly timings: Timings;
@@ -58,6 +58,8 @@ export interface Generated {
 
 export type FromWorker =
   | { readonly type: 'stage'; readonly id: number; readonly index: number; readonly stage: Stage }
+  /** Request `index`'s key and CSR, as soon as they are made, so the page can draw them before the zip is ready. */
+  | { readonly type: 'made'; readonly id: number; readonly index: number; readonly artifact: Artifact }
   | { readonly type: 'generated'; readonly id: number; readonly result: Generated }
   | { readonly type: 'examined'; readonly id: number; readonly result: Examination }
   | { readonly type: 'exported'; readonly id: number; readonly result: Uint8Array<ArrayBuffer> | string }

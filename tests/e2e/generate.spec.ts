@@ -92,6 +92,31 @@ test('editing the form after generating hides the old files', async ({ page }) =
   await page.getByLabel('Organisation legal name').fill('Another Name LLC');
   await expect(page.getByRole('link', { name: 'Download .zip' })).toHaveCount(0);
   await expect(page.getByText('The input changed since the files were made.')).toBeVisible();
+  await expect(page.getByRole('article')).toHaveCount(0);
+});
+
+test('each certificate is drawn, unseen, as it is made, and shown with the rest once the zip is ready', async ({ page }) => {
+  await openApp(page);
+  await fillForm(page, { legalName: 'Example Fintech LLC', organisationId: ORGANISATION_ID, clientId: CLIENT_ID });
+  const seen = await page.evaluate(async () => {
+    const early = { drawn: 0, visible: 0 };
+    const ready = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if ([...document.querySelectorAll('a')].some((a) => a.textContent === 'Download .zip')) return observer.disconnect(), resolve();
+        const articles = [...document.querySelectorAll('article')];
+        early.drawn = Math.max(early.drawn, articles.length);
+        early.visible = Math.max(early.visible, articles.filter((article) => article.checkVisibility()).length);
+      });
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+    });
+    [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Generate')!.click();
+    await ready;
+    return early;
+  });
+  // At least the first two pairs are drawn while the last key is made; none is shown before the zip.
+  expect(seen.drawn).toBeGreaterThanOrEqual(2);
+  expect(seen.visible).toBe(0);
+  await expect(page.getByRole('article')).toHaveCount(3);
 });
 
 test('on a laptop window the form and Generate fit without scrolling, and Download .zip comes into view', async ({ page }) => {

@@ -119,6 +119,37 @@ describe('shareOutKeys', () => {
     expect(await Promise.all(keys)).toEqual(['own0']);
   });
 
+  it('lets a maker join once it is ready, numbered after the others, to take the next key waiting', async () => {
+    const own = manualMaker('own');
+    const frame = manualMaker('frame');
+    let ready!: (maker: KeyMaker<string>) => void;
+    const started: [number, number][] = [];
+    const keys = shareOutKeys(3, [own.make], {
+      joining: [new Promise((resolve) => (ready = resolve))],
+      onStart: (index, maker) => started.push([index, maker]),
+    });
+    ready(frame.make);
+    await settle();
+    expect(started).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    frame.finish(0);
+    own.finish(0);
+    await settle();
+    frame.finish(1);
+    expect(await Promise.all(keys)).toEqual(['own0', 'frame0', 'frame1']);
+  });
+
+  it('does without a maker that never gets ready, or fails to', async () => {
+    const own = manualMaker('own');
+    const keys = shareOutKeys(2, [own.make], { joining: [new Promise(() => {}), Promise.reject(new Error('no frame'))] });
+    own.finish(0);
+    await settle();
+    own.finish(1);
+    expect(await Promise.all(keys)).toEqual(['own0', 'own1']);
+  });
+
   it('makes every key exactly once, whatever order the makers finish and fail in', async () => {
     const plan = fc.record({
       count: fc.integer({ min: 0, max: 12 }),

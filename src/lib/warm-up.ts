@@ -1,0 +1,73 @@
+/**
+ * A rehearsal of a generation's code (CSR, checklist, zip) on a stand-in key,
+ * run while the page is idle so that the first real generation does not pay
+ * for the JIT: V8 compiles a function on its first call and optimises it only
+ * after many. No key is made or used: that would hold up a WebCrypto thread,
+ * and there is nothing to protect. The stand-in's public key is a dummy and
+ * its signature zeros, which the checklist refuses, unseen.
+ */
+
+import * as asn1js from 'asn1js';
+import { artifactFromKeys } from './artifact';
+import { buildBundle } from './bundle';
+import { checkCsr } from './checklist';
+import { OID } from './oid';
+import { fromPem } from './pem';
+import { CLIENT_ROLES } from './profile';
+import type { CertificateRequest } from './request';
+
+export interface WarmUpLimits {
+  readonly rounds: number;
+  readonly budgetMs: number;
+  /** Asked before each round: true once real work has come, which the warm-up gives way to. */
+  readonly stop: () => boolean;
+}
+
+const UUID = '00000000-0000-4000-8000-000000000000';
+
+const REQUESTS = CLIENT_ROLES.map(
+  (role): CertificateRequest => ({
+    role,
+    subject: { country: 'AE', organization: 'warm-up', organizationalUnit: UUID, commonName: UUID },
+    extensions: 'profile',
+    dnsNames: [],
+    keyFileName: `${role}.key`,
+    csrFileName: `${role}.csr`,
+  }),
+);
+
+/** SubjectPublicKeyInfo of a dummy RSA public key, n = 2^2048 - 1 and e = 65537: the shape of a real one. */
+function dummySpki(): Uint8Array<ArrayBuffer> {
+  const modulus = new Uint8Array([0, ...new Array<number>(256).fill(0xff)]);
+  const rsaPublicKey = new asn1js.Sequence({ value: [new asn1js.Integer({ valueHex: modulus }), new asn1js.Integer({ value: 65537 })] });
+  const spki = new asn1js.Sequence({
+    value: [
+      new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.rsaEncryption }), new asn1js.Null()] }),
+      new asn1js.BitString({ valueHex: rsaPublicKey.toBER() }),
+    ],
+  });
+  return new Uint8Array(spki.toBER());
+}
+
+/** Runs rounds of three CSRs, their checklists and a zip until a limit is reached; returns how many ran. */
+export async function warmUp(crypto: Crypto, limits: WarmUpLimits): Promise<number> {
+  const spki = dummySpki();
+  // Only what artifactFromKeys asks of WebCrypto; the digest is the real one, a cheap call.
+  const standIn = {
+    subtle: {
+      exportKey: async (format: KeyFormat) => (format === 'spki' ? spki : new Uint8Array(1190)).slice().buffer,
+      sign: async () => new ArrayBuffer(256),
+      digest: (algorithm: AlgorithmIdentifier, data: BufferSource) => crypto.subtle.digest(algorithm, data),
+    },
+  } as unknown as Crypto;
+  const keys = { publicKey: {}, privateKey: {} } as CryptoKeyPair;
+  const started = performance.now();
+  let rounds = 0;
+  while (rounds < limits.rounds && performance.now() - started < limits.budgetMs && !limits.stop()) {
+    const artifacts = await Promise.all(REQUESTS.map((request) => artifactFromKeys(standIn, request, keys)));
+    await Promise.all(artifacts.map((artifact) => checkCsr(crypto, fromPem('CERTIFICATE REQUEST', artifact.csrPem), artifact.request.role)));
+    await buildBundle(artifacts, new Date(0));
+    rounds++;
+  }
+  return rounds;
+}
