@@ -34,17 +34,17 @@ function pending<K>(): Pending<K> {
 }
 
 /**
- * `count` keys from the makers, one promise per key, in order. A free maker
+ * `count` keys from `makers`, one promise per key, in order. A free maker
  * takes the first key not yet started. A maker that fails is not asked again
  * and its key goes to another; when every maker has failed, the keys left
  * reject with the last error.
  */
-export function shareOutKeys<K>(count: number, first: readonly KeyMaker<K>[], options: ShareOptions<K> = {}): Promise<K>[] {
+export function shareOutKeys<K>(count: number, makers: readonly KeyMaker<K>[], options: ShareOptions<K> = {}): Promise<K>[] {
   const keys = Array.from({ length: count }, () => pending<K>());
   const waiting = keys.map((_, index) => index);
-  const makers = [...first];
-  const idle = makers.map((_, maker) => maker);
-  let working = makers.length;
+  const all = [...makers]; // and the joiners, once they join
+  const idle = all.map((_, maker) => maker);
+  let working = all.length;
 
   const rejectWaiting = (reason: unknown) => waiting.splice(0).forEach((index) => keys[index]!.reject(reason));
 
@@ -54,7 +54,7 @@ export function shareOutKeys<K>(count: number, first: readonly KeyMaker<K>[], op
       const maker = idle.shift()!;
       const index = waiting.shift()!;
       options.onStart?.(index, maker);
-      new Promise<K>((resolve) => resolve(makers[maker]!())).then(
+      new Promise<K>((resolve) => resolve(all[maker]!())).then(
         (key) => {
           keys[index]!.resolve(key);
           idle.push(maker);
@@ -70,14 +70,14 @@ export function shareOutKeys<K>(count: number, first: readonly KeyMaker<K>[], op
     }
   }
 
-  const numbers = (options.joining ?? []).map((_, order) => makers.length + order);
   options.joining?.forEach((joiner, order) =>
     joiner.then(
       (maker) => {
         if (working === 0) return; // too late: the keys left have been rejected
-        makers[numbers[order]!] = maker;
+        const number = makers.length + order;
+        all[number] = maker;
         working++;
-        idle.push(numbers[order]!);
+        idle.push(number);
         dispatch();
       },
       () => undefined,
