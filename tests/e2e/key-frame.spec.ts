@@ -7,10 +7,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CLIENT_ID, ORGANISATION_ID, downloadZip, keyMatchesCsr, openApp } from './support';
 
-async function generateThree(page: Page): Promise<number[]> {
+async function fillForm(page: Page): Promise<void> {
   await page.getByLabel('Organisation legal name').fill('Example Fintech LLC');
   await page.getByLabel('Organisation ID').fill(ORGANISATION_ID);
   await page.getByLabel('Client ID').fill(CLIENT_ID);
+}
+
+/** Generates three certificates and returns how many keys each maker made. */
+async function generateThree(page: Page): Promise<number[]> {
+  await fillForm(page);
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
   const timings = page.locator('[data-keys-by-maker]');
   return (await timings.getAttribute('data-keys-by-maker'))!.split(' ').map(Number);
@@ -79,9 +84,7 @@ test('without the key frame, the worker makes every key itself', async ({ page }
 
 test('Cancel removes the key frame with its keys; the next Generate has a fresh one', async ({ page, browser }) => {
   await openApp(page);
-  await page.getByLabel('Organisation legal name').fill('Example Fintech LLC');
-  await page.getByLabel('Organisation ID').fill(ORGANISATION_ID);
-  await page.getByLabel('Client ID').fill(CLIENT_ID);
+  await fillForm(page);
   await page.waitForTimeout(500);
   const first = await page.locator('iframe').elementHandle();
   // Cancel one frame after Generate, while the keys are being made.
