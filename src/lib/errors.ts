@@ -13,9 +13,16 @@ export const ERROR_CODES = [
   'name-control-character',
   'name-surrounding-space',
   'name-malformed',
+  'name-replacement-character',
+  'name-not-normalised',
   'no-certificate-selected',
   'dns-name-invalid',
   'dns-names-required',
+  // File names (names.ts): a pasted -out / -keyout, and every zip entry
+  'file-name-invalid',
+  'file-name-character',
+  'file-name-reserved',
+  'file-name-extension',
   // A pasted OpenSSL command (command.ts)
   'command-empty',
   'command-syntax',
@@ -66,15 +73,25 @@ export type WarningCode = 'ids-same' | 'legal-name-is-uuid' | 'utf8-added' | 'ke
 export const FIELDS = ['legalName', 'organisationId', 'clientId', 'roles', 'dnsNames', 'commonName', 'command', 'batch'] as const;
 export type Field = (typeof FIELDS)[number];
 
+/**
+ * The facts a message quotes, by name, so that every language's message can
+ * say them: `value` (what was entered), `token` (the offending word of a
+ * command), `character` (as U+XXXX), `fix` (the corrected value), `limit`.
+ */
+export const ERROR_PARAMS = ['value', 'token', 'character', 'fix', 'limit'] as const;
+export type ErrorParams = Partial<Record<(typeof ERROR_PARAMS)[number], string>>;
+
 export class AppError extends Error {
   override readonly name = 'AppError';
   readonly code: ErrorCode;
   readonly field: Field | undefined;
+  readonly params: ErrorParams;
 
-  constructor(code: ErrorCode, message: string, options: { field?: Field; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { field?: Field; cause?: unknown; params?: ErrorParams } = {}) {
     super(message, { cause: options.cause });
     this.code = code;
     this.field = options.field;
+    this.params = options.params ?? {};
   }
 }
 

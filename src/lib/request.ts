@@ -5,6 +5,7 @@
 
 import { checkDnsName, parseDnsNames } from './dns';
 import { AppError, type Field, type Warning } from './errors';
+import { checkLegalNameCharacters, printableLegalName } from './names';
 import { CLIENT_ROLES, EXTENDED_KEY_USAGE_NAMES, KEY_USAGE_NAMES, ROLES, SERVER_ROLES, fileStem, type RoleId } from './profile';
 import type { Subject } from './subject';
 
@@ -51,10 +52,6 @@ export const MAX_NAME_LENGTH = 64;
 
 const UUID_EXAMPLE = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-// C0 and C1 control characters and DEL, and the invisible format characters
-// that can hide or reorder text: zero-width space, direction marks and
-// overrides, word joiner, byte-order mark. (ZWJ and ZWNJ stay: scripts use them.)
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/u;
 
 /** Validates the whole form and, if every field is right, returns one request per ticked role. */
 export function validateClientForm(form: ClientForm): Validation {
@@ -168,21 +165,14 @@ export function checkLegalName(value: string): string | AppError {
       field,
     });
   }
-  const control = CONTROL_CHARACTER.exec(value);
-  if (control) {
-    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    return new AppError(
-      'name-control-character',
-      `"${printable(value)}" contains an invisible character (U+${code}); remove it. ${rule}, with no control or invisible characters.`,
-      { field },
-    );
+  if (/^\p{Zs}|\p{Zs}$/u.test(value)) {
+    return new AppError('name-surrounding-space', `"${value}" starts or ends with a space; remove it. ${rule}.`, { field, params: { value } });
   }
+  const refused = checkLegalNameCharacters(value);
+  if (refused) return new AppError(refused.code, refused.message, { field, params: refused.params });
   const length = [...value].length;
   if (length > MAX_NAME_LENGTH) {
-    return new AppError('name-too-long', `"${value}" is ${length} characters long. ${rule}.`, { field });
-  }
-  if (value.trim() !== value) {
-    return new AppError('name-surrounding-space', `"${value}" starts or ends with a space; remove it. ${rule}.`, { field });
+    return new AppError('name-too-long', `"${value}" is ${length} characters long. ${rule}.`, { field, params: { value } });
   }
   return value;
 }
@@ -206,7 +196,7 @@ export function checkUuid(value: string, field: 'organisationId' | 'clientId', l
       { field },
     );
   }
-  return new AppError('uuid-shape', `${label} must be a UUID like ${UUID_EXAMPLE}; you entered "${printable(trimmed)}".`, {
+  return new AppError('uuid-shape', `${label} must be a UUID like ${UUID_EXAMPLE}; you entered "${printableLegalName(trimmed)}".`, {
     field,
   });
 }
@@ -235,10 +225,6 @@ function legalNameIsUuid(): Warning {
   };
 }
 
-/** Shows invisible characters in a quoted value as `U+XXXX`. */
-function printable(value: string): string {
-  return value.replace(new RegExp(CONTROL_CHARACTER.source, 'gu'), (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-}
 
 /** The extensions a request asks for, one line each, in the words `openssl req -text` uses. */
 export function describeRequestedExtensions(request: CertificateRequest): string[] {

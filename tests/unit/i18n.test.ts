@@ -4,9 +4,10 @@
  * translated, and one Arabic message per error and warning code.
  */
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, type WarningCode } from '../../src/lib/errors';
+import { ERROR_CODES, ERROR_PARAMS, type WarningCode } from '../../src/lib/errors';
 import { ar, arErrors, arWarnings } from '../../src/ui/i18n/ar';
 import { en, type MessageKey } from '../../src/ui/i18n/en';
+import { fill } from '../../src/ui/i18n/fill';
 
 const KEYS = Object.keys(en) as MessageKey[];
 
@@ -84,8 +85,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((mat
 const codeSpans = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((match) => match[1]!).sort();
 const boldCount = (text: string) => [...text.matchAll(/\*\*[^*]+\*\*/g)].length;
 const tokenPattern = (token: string) => new RegExp(`(?<![A-Za-z0-9])${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9])`);
-/** As the page's fill() does when it does not know the value. */
-const withoutValue = (template: string) => template.replace(/\s*«\{value\}»:?/g, '');
+/** As the page shows a message when it knows none of its params. */
+const withoutValue = (template: string) => fill(template, {});
+const PARAM_NAMES: readonly string[] = ERROR_PARAMS;
 
 describe('the Arabic catalogue', () => {
   it('has exactly the keys of the English one', () => {
@@ -160,18 +162,19 @@ describe('the Arabic error and warning messages', () => {
     expect((message.match(/`/g) ?? []).length % 2).toBe(0);
   });
 
-  it.each(errors)('%s uses no placeholder but {value}, once and inside «»', (_code, message) => {
-    expect(placeholders(message).filter((name) => name !== 'value')).toEqual([]);
-    const uses = message.split('{value}').length - 1;
-    expect(uses).toBeLessThanOrEqual(1);
-    if (uses === 1) expect(message).toContain('«{value}»');
-    // No other guillemets: the page removes «{value}» only.
-    expect(message.replace('«{value}»', '')).not.toMatch(/[«»]/);
+  it.each(errors)('%s uses only the error params as placeholders, each once and inside «»', (_code, message) => {
+    expect(placeholders(message).filter((name) => !PARAM_NAMES.includes(name))).toEqual([]);
+    for (const name of placeholders(message)) {
+      expect(message.split(`{${name}}`).length - 1).toBe(1);
+      expect(message).toContain(`«{${name}}»`);
+    }
+    // No other guillemets: the page removes «{param}» only.
+    expect(message.replace(/«\{\w+\}»/g, '')).not.toMatch(/[«»]/);
   });
 
   it.each(errors)('%s reads well when the page leaves out the value', (_code, message) => {
     // A colon after «{value}» would be removed with it; the sentence must not need one there.
-    expect(message).not.toContain('«{value}»:');
+    expect(message).not.toMatch(/«\{\w+\}»:/);
     const shown = withoutValue(message);
     expect(shown).not.toMatch(/[{}«»]/);
     expect(shown).toBe(shown.trim());
@@ -179,8 +182,10 @@ describe('the Arabic error and warning messages', () => {
     expect(shown).not.toMatch(/ {2}| [.،؛:](?=\s|$)/u);
   });
 
-  it.each(errors.filter(([, message]) => message.includes('{value}')))('%s quotes the value it is given', (_code, message) => {
-    expect(message.replace('{value}', 'api..bank.ae')).toContain('«api..bank.ae»');
+  it.each(errors.filter(([, message]) => placeholders(message).length > 0))('%s quotes the params it is given', (_code, message) => {
+    const params = Object.fromEntries(placeholders(message).map((name) => [name, `api..bank.ae-${name}`]));
+    const shown = fill(message, params);
+    for (const name of placeholders(message)) expect(shown).toContain(`«\`api..bank.ae-${name}\`»`);
   });
 
   it.each(warnings)('%s has no placeholders', (_code, message) => {

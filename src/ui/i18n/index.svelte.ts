@@ -6,8 +6,9 @@
  * build (scripts/catalogue.ts) and read the first time it is chosen.
  */
 
-import type { AppError, ErrorCode, Warning, WarningCode } from '../../lib/errors';
+import type { AppError, ErrorCode, ErrorParams, Warning, WarningCode } from '../../lib/errors';
 import { PACKED, unpack } from '../packed';
+import { fill } from './fill';
 import type { ArabicCatalogue } from './ar';
 import { en, type MessageKey } from './en';
 
@@ -42,20 +43,17 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 /**
  * A problem from the core, in the current language. English uses the core's
  * own message, which quotes the value; Arabic maps the code to its message
- * and quotes `value` when the page knows it.
+ * and fills in the error's params (and `value`, when the page knows it).
  */
-export function errorText(error: Pick<AppError, 'code' | 'message'>, value?: string): string {
+export function errorText(error: Pick<AppError, 'code' | 'message'> & { params?: ErrorParams }, value?: string): string {
   const errors = catalogue()?.errors;
   const template = errors && Object.hasOwn(errors, error.code) ? errors[error.code as ErrorCode] : undefined;
-  return template === undefined ? error.message : fill(template, value);
+  if (template === undefined) return error.message;
+  const params: ErrorParams = { ...(value === undefined ? {} : { value }), ...error.params };
+  return fill(template, params);
 }
 
 export function warningText(warning: Pick<Warning, 'code' | 'message'>): string {
   return catalogue()?.warnings[warning.code as WarningCode] ?? warning.message;
 }
 
-function fill(template: string, value: string | undefined): string {
-  // The value goes in a code span, so that <Rich> keeps a UUID or file name left-to-right inside Arabic text.
-  if (value === undefined || value === '') return template.replace(/\s*«\{value\}»:?/g, '');
-  return template.replace('{value}', () => `\`${value.replace(/`/g, "'")}\``);
-}
