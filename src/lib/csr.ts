@@ -21,18 +21,51 @@ export async function buildCsr(crypto: Crypto, request: CertificateRequest, keys
 
 /** The same, for a caller that has already exported the public key (SubjectPublicKeyInfo DER). */
 export async function signRequest(crypto: Crypto, request: CertificateRequest, spki: Bytes, privateKey: CryptoKey): Promise<Bytes> {
-  const csr = unsignedRequest(request, spki);
-  // Signed here rather than with pkijs's sign(), which leaves out the NULL
-  // parameters that RFC 4055 §5 requires (and OpenSSL writes) for sha256WithRSAEncryption.
-  csr.signatureAlgorithm = new AlgorithmIdentifier({
-    algorithmId: OID.sha256WithRSAEncryption,
-    algorithmParams: new asn1js.Null(),
-  });
-  const tbs = encodeRequestInfo(csr);
-  csr.tbsView = tbs;
+  const tbs = toBeSigned(request, spki);
   const signature = await crypto.subtle.sign(RSA_KEY_ALGORITHM.name, privateKey, tbs);
-  csr.signatureValue = new asn1js.BitString({ valueHex: signature });
-  return new Uint8Array(csr.toSchema().toBER());
+  return assembleCsr(tbs, new Uint8Array(signature));
+}
+
+/**
+ * The DER CertificationRequestInfo for `request` and a public key: the bytes
+ * that get signed, here with WebCrypto or, for a key in an HSM or KMS, by it.
+ */
+export function toBeSigned(request: CertificateRequest, spki: Bytes): Bytes {
+  return encodeRequestInfo(unsignedRequest(request, spki));
+}
+
+/**
+ * RFC 2986 §4.2:
+ *   CertificationRequest ::= SEQUENCE {
+ *     certificationRequestInfo CertificationRequestInfo,
+ *     signatureAlgorithm AlgorithmIdentifier, signature BIT STRING }
+ * with sha256WithRSAEncryption and the NULL parameters RFC 4055 §5 requires
+ * (and OpenSSL writes; pkijs's own sign() leaves them out). `tbs` goes in as
+ * it is, byte for byte: it is what was signed.
+ */
+export function assembleCsr(tbs: Bytes, signature: Uint8Array): Bytes {
+  const algorithm = new AlgorithmIdentifier({ algorithmId: OID.sha256WithRSAEncryption, algorithmParams: new asn1js.Null() });
+  const tail = [algorithm.toSchema().toBER(), new asn1js.BitString({ valueHex: signature }).toBER()].map((part) => new Uint8Array(part));
+  const body = concat([tbs, ...tail]);
+  return concat([derHeader(0x30, body.byteLength), body]);
+}
+
+/** X.690 §8.1.2–8.1.3: a tag and a definite length, short form below 128. */
+function derHeader(tag: number, length: number): Uint8Array {
+  if (length < 0x80) return Uint8Array.of(tag, length);
+  const bytes: number[] = [];
+  for (let rest = length; rest > 0; rest >>= 8) bytes.unshift(rest & 0xff);
+  return Uint8Array.of(tag, 0x80 | bytes.length, ...bytes);
+}
+
+function concat(parts: readonly Uint8Array[]): Bytes {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
 }
 
 /** The CertificationRequestInfo for `request` and a public key (SubjectPublicKeyInfo DER), not yet signed. */

@@ -64,13 +64,27 @@ export const ERROR_CODES = [
   'certificate-invalid',
   'key-certificate-mismatch',
   'kid-required',
+  // A key in an HSM or KMS (hsm-public-key.ts, hsm-signature.ts)
+  'public-key-unreadable',
+  'public-key-not-rsa-2048',
+  'public-key-cannot-sign',
+  'public-key-is-private',
+  'signature-unreadable',
+  'signature-length',
+  'signature-other-key',
+  'signature-pss',
+  'signature-hashed-twice',
+  'signature-no-digest-info',
+  'signature-wrong-digest',
+  'signature-earlier-request',
+  'signature-other-bytes',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type WarningCode = 'ids-same' | 'legal-name-is-uuid' | 'utf8-added' | 'key-unencrypted';
 
 /** The form fields, or the pasted command, a problem can point at. */
-export const FIELDS = ['legalName', 'organisationId', 'clientId', 'roles', 'dnsNames', 'commonName', 'command', 'batch'] as const;
+export const FIELDS = ['legalName', 'organisationId', 'clientId', 'roles', 'dnsNames', 'commonName', 'command', 'batch', 'publicKey', 'signature'] as const;
 export type Field = (typeof FIELDS)[number];
 
 /**

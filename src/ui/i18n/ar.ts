@@ -315,6 +315,34 @@ export const arErrors: Record<ErrorCode, string> = {
   'key-certificate-mismatch':
     'الشهادة لا تخص هذا المفتاح الخاص: المفتاحان العامّان مختلفان. اختر الشهادة التي أصدرها الدليل لطلب CSR الذي أُنشئ بهذا المفتاح.',
   'kid-required': 'أدخل معرّف المفتاح (kid) الذي عرضه دليل إطار الثقة عند إصدار الشهادة.',
+
+  // A key in an HSM or KMS (hsm-public-key.ts, hsm-signature.ts)
+  'public-key-unreadable':
+    'تعذّرت قراءة المفتاح العام. الصق ما طبعه أمر التصدير كاملًا: PEM (-----BEGIN PUBLIC KEY-----)، أو DER بترميز base64، أو JSON الناتج عن aws kms get-public-key، أو JWK، أو شهادة؛ أو أفلت ملفه.',
+  'public-key-not-rsa-2048':
+    'نوع هذا المفتاح «{token}» غير مقبول: يشترط إطار الثقة مفتاح RSA بطول 2048 بت وأسّ عام 65537. أنشئ مفتاح توقيع RSA 2048: في AWS KMS مواصفة المفتاح RSA_2048 مع الاستخدام SIGN_VERIFY؛ وفي Google Cloud KMS الخوارزمية RSA_SIGN_PKCS1_2048_SHA256؛ وفي Azure Key Vault النوع RSA-HSM بحجم 2048؛ وفي PKCS#11 --key-type rsa:2048.',
+  'public-key-cannot-sign':
+    'أُنشئ هذا المفتاح للتشفير وفكّ التشفير فقط «{token}»، فلا يستطيع التوقيع، ولا حتى على طلب توقيع شهادته. أنشئ المفتاح باستخدام SIGN_VERIFY.',
+  'public-key-is-private':
+    'هذا مفتاح خاص. الصق المفتاح العام فقط: المفتاح الخاص في HSM أو KMS لا يغادره أبدًا، ولا تحتاج هذه الصفحة إلا إلى النصف العام.',
+  'signature-unreadable':
+    'تعذّرت قراءة التوقيع. الصق ما طبعه أمر التوقيع تمامًا: base64 أو base64url أو hex، أو JSON الناتج كاملًا؛ أو أفلت ملف التوقيع.',
+  'signature-length':
+    'طول هذا التوقيع بالبايت «{token}»، وتوقيع RSA-2048 طوله 256 بايت. تأكّد من نسخه كاملًا، ومن أن المفتاح RSA 2048.',
+  'signature-other-key':
+    'لم يُنشأ هذا التوقيع بالمفتاح الذي أعطيت مفتاحه العام. وقّع بالمفتاح نفسه الذي صدّرته، أو الصق المفتاح العام لذلك المفتاح.',
+  'signature-pss':
+    'هذا توقيع RSA-PSS، وطلب توقيع الشهادة يحتاج إلى PKCS#1 v1.5 (sha256WithRSAEncryption). وقّع مرة أخرى باستخدام RSASSA_PKCS1_V1_5_SHA_256 أو RS256 أو SHA256-RSA-PKCS.',
+  'signature-hashed-twice':
+    'جُزّئت البايتات مرتين: جزّأ أداة التوقيع ما أُعطيته، وقد أُعطيت خلاصة SHA-256. أعطها البايتات المراد توقيعها نفسها (AWS --message-type RAW، أو gcloud --input-file، أو pkcs11-tool SHA256-RSA-PKCS)، أو أعطها الخلاصة في وضع لا يجزّئ مرة أخرى (AWS --message-type DIGEST، أو عملية التوقيع في Key Vault).',
+  'signature-no-digest-info':
+    'وُقّعت خلاصة SHA-256 دون بنية DigestInfo الخاصة بها (RSA-PKCS خام على الخلاصة). وقّع باستخدام SHA256-RSA-PKCS على البايتات، أو RSA-PKCS على DigestInfo.',
+  'signature-wrong-digest':
+    'يستخدم هذا التوقيع خوارزمية التجزئة «{token}»، وطلب توقيع الشهادة يحتاج إلى SHA-256. وقّع مرة أخرى باستخدام SHA-256.',
+  'signature-earlier-request':
+    'هذا التوقيع على البايتات المراد توقيعها لطلب سابق، لا للطلب الحالي. نزّل البايتات المراد توقيعها مرة أخرى ووقّعها.',
+  'signature-other-bytes':
+    'وقّع المفتاح بايتات غير البايتات المراد توقيعها لهذا الطلب. وقّع الملف الذي نزّلته من هذه الصفحة كما هو دون تعديل، لا نسخة منه بنهايات أسطر مختلفة، ولا الخلاصة بصيغة hex.',
 };
 
 /** One message per warning: something worth a second look that does not stop generation. */

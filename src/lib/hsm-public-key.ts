@@ -1,0 +1,256 @@
+/**
+ * The public key of a key that lives in an HSM or a cloud KMS, read from what
+ * the export commands really print: PEM SubjectPublicKeyInfo (Azure, Google,
+ * OpenSSL), PEM RSA PUBLIC KEY, DER (pkcs11-tool), base64 DER, the JSON of
+ * `aws kms get-public-key`, a JWK (Azure's `az keyvault key show` nests it in
+ * `key`), or a certificate. Only RSA-2048 with e=65537 is accepted, and the
+ * SubjectPublicKeyInfo is re-encoded from its numbers, so the CSR holds the
+ * same DER OpenSSL would write. Never throws: a problem is an AppError.
+ */
+
+import * as asn1js from 'asn1js';
+import { AppError } from './errors';
+import { OID } from './oid';
+import type { Bytes } from './pem';
+
+/** An export is a few hundred bytes; a certificate chain a few KiB. */
+export const MAX_PUBLIC_KEY_INPUT = 64 * 1024;
+
+export const KEY_SPEC_ADVICE =
+  'Create an RSA 2048-bit signing key: AWS KMS key spec RSA_2048 with key usage SIGN_VERIFY; Google Cloud KMS algorithm RSA_SIGN_PKCS1_2048_SHA256; Azure Key Vault key type RSA-HSM, size 2048; PKCS#11 --key-type rsa:2048.';
+
+export type PublicKeySource = 'pem' | 'der' | 'base64' | 'aws-json' | 'jwk' | 'certificate';
+
+export interface RsaPublicKey {
+  /** SubjectPublicKeyInfo DER, as OpenSSL encodes it: rsaEncryption with NULL parameters. */
+  readonly spki: Bytes;
+  readonly modulus: bigint;
+  readonly exponent: bigint;
+  /** What the input was, to say so on the page. */
+  readonly source: PublicKeySource;
+}
+
+const EC_PUBLIC_KEY = '1.2.840.10045.2.1';
+const RSASSA_PSS = '1.2.840.113549.1.1.10';
+
+/** Reads a public key from text or bytes. */
+export function readPublicKey(input: string | Uint8Array): RsaPublicKey | AppError {
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > MAX_PUBLIC_KEY_INPUT) {
+    return refuse('public-key-unreadable', `This is ${size} bytes long; a public key export is under ${MAX_PUBLIC_KEY_INPUT / 1024} KiB. Paste only what the export command printed.`);
+  }
+  const text = typeof input === 'string' ? input : asText(input);
+  if (text === undefined) return fromDer(input as Uint8Array, 'der');
+  const trimmed = text.trim();
+  if (trimmed === '') return refuse('public-key-unreadable', 'Paste the public key the export command printed, or drop its file.');
+  if (trimmed.startsWith('{')) return fromJson(trimmed);
+  if (trimmed.includes('-----BEGIN')) return fromPemText(trimmed);
+  const der = decodeBase64(trimmed);
+  if (der !== undefined) return fromDer(der, 'base64');
+  return refuse(
+    'public-key-unreadable',
+    'This is not a public key this page reads: paste PEM (-----BEGIN PUBLIC KEY-----), base64 DER, the JSON of aws kms get-public-key, a JWK, or a certificate.',
+  );
+}
+
+// ---------------------------------------------------------------------------
+// The shapes of input
+
+function fromJson(text: string): RsaPublicKey | AppError {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return refuse('public-key-unreadable', 'This starts like JSON but is not valid JSON: paste the whole output of the command.');
+  }
+  if (!isObject(value)) return refuse('public-key-unreadable', 'This JSON is not an object with a public key.');
+  // aws kms get-public-key: { KeyId, PublicKey (base64 DER), KeySpec, KeyUsage, SigningAlgorithms, … }
+  if (typeof value.PublicKey === 'string') {
+    const keySpec = value.KeySpec ?? value.CustomerMasterKeySpec;
+    if (typeof keySpec === 'string' && keySpec !== 'RSA_2048') {
+      return refuse('public-key-not-rsa-2048', `This AWS KMS key's key spec is ${keySpec}. ${KEY_SPEC_ADVICE}`, keySpec);
+    }
+    if (value.KeyUsage === 'ENCRYPT_DECRYPT') {
+      return refuse(
+        'public-key-cannot-sign',
+        'This AWS KMS key was created with key usage ENCRYPT_DECRYPT, so it cannot sign, not even its own CSR. Create the key with key usage SIGN_VERIFY.',
+        'ENCRYPT_DECRYPT',
+      );
+    }
+    const der = decodeBase64(value.PublicKey);
+    if (der === undefined) return refuse('public-key-unreadable', 'The JSON\'s PublicKey is not base64.');
+    return fromDer(der, 'aws-json');
+  }
+  const jwk = isObject(value.key) ? value.key : value;
+  if (typeof jwk.kty === 'string') return fromJwk(jwk);
+  return refuse('public-key-unreadable', 'This JSON has neither a PublicKey (aws kms get-public-key) nor a JWK (kty, n, e).');
+}
+
+function fromJwk(jwk: Record<string, unknown>): RsaPublicKey | AppError {
+  if (jwk.kty !== 'RSA' && jwk.kty !== 'RSA-HSM') {
+    return refuse('public-key-not-rsa-2048', `This JWK's key type is ${String(jwk.kty)}. ${KEY_SPEC_ADVICE}`, String(jwk.kty));
+  }
+  const n = typeof jwk.n === 'string' ? decodeBase64(jwk.n) : undefined;
+  const e = typeof jwk.e === 'string' ? decodeBase64(jwk.e) : undefined;
+  if (n === undefined || e === undefined) return refuse('public-key-unreadable', 'This JWK has no base64url n and e.');
+  return checkRsa(toBigInt(n), toBigInt(e), 'jwk');
+}
+
+/** The first PEM block this page reads; finds each BEGIN and then its END, a linear scan. */
+function fromPemText(text: string): RsaPublicKey | AppError {
+  let from = 0;
+  for (;;) {
+    const begin = text.indexOf('-----BEGIN ', from);
+    if (begin === -1) break;
+    const labelEnd = text.indexOf('-----', begin + 11);
+    if (labelEnd === -1) break;
+    const label = text.slice(begin + 11, labelEnd);
+    const end = text.indexOf(`-----END ${label}-----`, labelEnd + 5);
+    if (end === -1) {
+      return refuse('public-key-unreadable', `The PEM block "${label.slice(0, 40)}" has no END line: paste all of it.`);
+    }
+    const der = decodeBase64(text.slice(labelEnd + 5, end));
+    if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY' || label === 'CERTIFICATE') {
+      if (der === undefined) return refuse('public-key-unreadable', `The PEM block "${label}" is not base64: paste it again, whole.`);
+      return fromDer(der, label === 'CERTIFICATE' ? 'certificate' : 'pem');
+    }
+    if (label.includes('PRIVATE KEY')) {
+      return refuse(
+        'public-key-is-private',
+        'This is a private key. Paste only the public key: the private key of an HSM or KMS key never leaves it, and this page needs only the public half.',
+      );
+    }
+    from = end;
+  }
+  return refuse('public-key-unreadable', 'No PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE PEM block was found.');
+}
+
+/** SubjectPublicKeyInfo, RSAPublicKey or Certificate DER. */
+function fromDer(der: Uint8Array, source: PublicKeySource): RsaPublicKey | AppError {
+  const parsed = asn1js.fromBER(der);
+  if (parsed.offset === -1 || parsed.offset !== der.byteLength || !(parsed.result instanceof asn1js.Sequence)) {
+    return refuse('public-key-unreadable', 'These bytes are not a DER public key: export it again, as PEM or DER.');
+  }
+  const items = parsed.result.valueBlock.value;
+  // RFC 8017 §A.1.1: RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
+  if (items.length === 2 && items[0] instanceof asn1js.Integer && items[1] instanceof asn1js.Integer) {
+    return checkRsa(unsignedInteger(items[0]), unsignedInteger(items[1]), source);
+  }
+  // RFC 5280 §4.1: SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }
+  if (items.length === 2 && items[0] instanceof asn1js.Sequence && items[1] instanceof asn1js.BitString) {
+    return fromSpki(items[0], items[1], source);
+  }
+  // Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { [0] version, serial, signature, issuer, validity, subject, subjectPublicKeyInfo, … }, … }
+  const tbs = items[0];
+  if (items.length === 3 && tbs instanceof asn1js.Sequence) {
+    const fields = tbs.valueBlock.value;
+    const spki = fields[fields[0]?.idBlock.tagClass === 3 ? 6 : 5];
+    if (spki instanceof asn1js.Sequence) {
+      const [algorithm, key] = spki.valueBlock.value;
+      if (algorithm instanceof asn1js.Sequence && key instanceof asn1js.BitString) return fromSpki(algorithm, key, 'certificate');
+    }
+  }
+  return refuse('public-key-unreadable', 'These bytes are DER but not a public key or a certificate: export the public key again.');
+}
+
+function fromSpki(algorithm: asn1js.Sequence, key: asn1js.BitString, source: PublicKeySource): RsaPublicKey | AppError {
+  const oid = algorithm.valueBlock.value[0];
+  const id = oid instanceof asn1js.ObjectIdentifier ? oid.valueBlock.toString() : '';
+  if (id === EC_PUBLIC_KEY) {
+    return refuse('public-key-not-rsa-2048', `This is an elliptic-curve key; the Trust Framework requires RSA 2048. ${KEY_SPEC_ADVICE}`, 'EC');
+  }
+  if (id === RSASSA_PSS) {
+    return refuse('public-key-not-rsa-2048', `This RSA key is restricted to RSA-PSS, which cannot sign a CSR with sha256WithRSAEncryption. ${KEY_SPEC_ADVICE}`, 'RSASSA-PSS');
+  }
+  if (id !== OID.rsaEncryption) {
+    return refuse('public-key-not-rsa-2048', `This key's algorithm is ${id || 'unknown'}, not RSA. ${KEY_SPEC_ADVICE}`, id);
+  }
+  const inner = asn1js.fromBER(key.valueBlock.valueHexView);
+  const numbers = inner.result instanceof asn1js.Sequence ? inner.result.valueBlock.value : [];
+  if (numbers.length !== 2 || !(numbers[0] instanceof asn1js.Integer) || !(numbers[1] instanceof asn1js.Integer)) {
+    return refuse('public-key-unreadable', 'The RSA public key inside is damaged: export it again.');
+  }
+  return checkRsa(unsignedInteger(numbers[0]), unsignedInteger(numbers[1]), source);
+}
+
+function checkRsa(modulus: bigint, exponent: bigint, source: PublicKeySource): RsaPublicKey | AppError {
+  const bits = modulus === 0n ? 0 : modulus.toString(2).length;
+  if (bits !== 2048) {
+    return refuse('public-key-not-rsa-2048', `This RSA key is ${bits} bits; the Trust Framework requires 2048. ${KEY_SPEC_ADVICE}`, `RSA-${bits}`);
+  }
+  if (exponent !== 65537n) {
+    return refuse('public-key-not-rsa-2048', `This RSA key's public exponent is ${exponent}; the Trust Framework profile uses 65537. ${KEY_SPEC_ADVICE}`, `e=${exponent}`);
+  }
+  return { spki: encodeSpki(modulus, exponent), modulus, exponent, source };
+}
+
+/** RFC 5280 §4.1 and RFC 8017 §A.1: SubjectPublicKeyInfo { { rsaEncryption, NULL }, BIT STRING { RSAPublicKey } }. */
+export function encodeSpki(modulus: bigint, exponent: bigint): Bytes {
+  const rsaPublicKey = new asn1js.Sequence({ value: [derInteger(modulus), derInteger(exponent)] });
+  const algorithm = new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.rsaEncryption }), new asn1js.Null()] });
+  return new Uint8Array(new asn1js.Sequence({ value: [algorithm, new asn1js.BitString({ valueHex: rsaPublicKey.toBER() })] }).toBER());
+}
+
+// ---------------------------------------------------------------------------
+// Bytes and numbers
+
+/** A positive INTEGER: big-endian, with a leading zero byte when the top bit is set (X.690 §8.3). */
+function derInteger(value: bigint): asn1js.Integer {
+  const bytes = toBytes(value);
+  const body = bytes[0]! & 0x80 ? Uint8Array.of(0, ...bytes) : bytes;
+  return new asn1js.Integer({ valueHex: body });
+}
+
+export function toBytes(value: bigint, length = 0): Uint8Array {
+  let hex = value.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  const bytes = new Uint8Array(Math.max(length, hex.length / 2));
+  const offset = bytes.length - hex.length / 2;
+  for (let i = 0; i < hex.length / 2; i++) bytes[offset + i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return bytes;
+}
+
+export function toBigInt(bytes: Uint8Array): bigint {
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return hex === '' ? 0n : BigInt(`0x${hex}`);
+}
+
+function unsignedInteger(integer: asn1js.Integer): bigint {
+  return toBigInt(integer.valueBlock.valueHexView);
+}
+
+/** Standard or URL-safe base64, with or without padding and line breaks; undefined if it is neither. */
+export function decodeBase64(text: string): Bytes | undefined {
+  const compact = text.replace(/[\s]+/g, '');
+  if (compact === '' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) return undefined;
+  if (/[+/]/.test(compact) && /[-_]/.test(compact)) return undefined;
+  const standard = compact.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  if (standard.length % 4 === 1) return undefined;
+  try {
+    const binary = atob(standard + '='.repeat((4 - (standard.length % 4)) % 4));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bytes that are printable ASCII text (PEM, base64, JSON) as a string; binary as undefined. */
+export function asText(input: Uint8Array): string | undefined {
+  // A UTF-8 byte-order mark, as Windows editors save text.
+  const bytes = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? input.subarray(3) : input;
+  for (const byte of bytes) {
+    if (byte > 0x7e || (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)) return undefined;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function refuse(code: 'public-key-unreadable' | 'public-key-not-rsa-2048' | 'public-key-cannot-sign' | 'public-key-is-private', message: string, token?: string): AppError {
+  return new AppError(code, message, { field: 'publicKey', params: token === undefined ? {} : { token } });
+}
