@@ -65,6 +65,7 @@ export const ERROR_CODES = [
   'key-certificate-mismatch',
   'kid-required',
   // A key in an HSM or KMS (hsm-public-key.ts, hsm-signature.ts)
+  'key-location-invalid',
   'public-key-unreadable',
   'public-key-not-rsa-2048',
   'public-key-cannot-sign',
@@ -84,7 +85,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type WarningCode = 'ids-same' | 'legal-name-is-uuid' | 'utf8-added' | 'key-unencrypted';
 
 /** The form fields, or the pasted command, a problem can point at. */
-export const FIELDS = ['legalName', 'organisationId', 'clientId', 'roles', 'dnsNames', 'commonName', 'command', 'batch', 'publicKey', 'signature'] as const;
+export const FIELDS = ['legalName', 'organisationId', 'clientId', 'roles', 'dnsNames', 'commonName', 'command', 'batch', 'keyLocation', 'publicKey', 'signature'] as const;
 export type Field = (typeof FIELDS)[number];
 
 /**

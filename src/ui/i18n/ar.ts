@@ -317,6 +317,8 @@ export const arErrors: Record<ErrorCode, string> = {
   'kid-required': 'أدخل معرّف المفتاح (kid) الذي عرضه دليل إطار الثقة عند إصدار الشهادة.',
 
   // A key in an HSM or KMS (hsm-public-key.ts, hsm-signature.ts)
+  'key-location-invalid':
+    'معرّف المفتاح «{value}» لا يطابق صيغة النظام المختار. في AWS KMS: ARN المفتاح أو الاسم المستعار (alias/…) أو معرّفه؛ وفي Azure Key Vault: معرّف المفتاح الكامل مع إصداره (https://…/keys/…/…)؛ وفي Google Cloud KMS: اسم مورد إصدار المفتاح (projects/…/cryptoKeyVersions/…)؛ وفي PKCS#11: معرّف المفتاح بصيغة hex وتسمية الرمز المميز (token) ومسار الوحدة.',
   'public-key-unreadable':
     'تعذّرت قراءة المفتاح العام. الصق ما طبعه أمر التصدير كاملًا: PEM (-----BEGIN PUBLIC KEY-----)، أو DER بترميز base64، أو JSON الناتج عن aws kms get-public-key، أو JWK، أو شهادة؛ أو أفلت ملفه.',
   'public-key-not-rsa-2048':
