@@ -160,7 +160,8 @@ describe('the cloud KMSs, by their signing semantics', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const port = (server.address() as AddressInfo).port;
-      const env = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'me-central-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true' };
+      // Debian's aws first: a Python version manager's shim elsewhere on PATH may lack awscli.
+      const env = { ...process.env, PATH: `/usr/bin:${process.env.PATH ?? ''}`, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'me-central-1', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true' };
       const location = unwrap(readKeyLocation({ store: 'aws', key: 'alias/altareq-signing' }));
       const commands = renderHsmCommands(location, STEM, digest, 'bash');
       writeFileSync(join(dir, `${STEM}.tbs.der`), tbs);
