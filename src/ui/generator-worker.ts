@@ -8,6 +8,7 @@
 import type { Artifact, Stage } from '../lib/artifact';
 import type { Layout } from '../lib/bundle';
 import type { DroppedFile, Examination } from '../lib/examine';
+import type { HsmInput, HsmOutcome } from '../lib/hsm';
 import type { RoleId } from '../lib/profile';
 import type { CertificateRequest } from '../lib/request';
 import type { FromWorker, Generated, ToWorker } from '../worker/protocol';
@@ -83,6 +84,10 @@ export class GeneratorWorker {
 
   exportJwk(input: { which: 'public' | 'private'; keyPem: string; certificatePem: string; kid: string; role: RoleId }): Promise<string> {
     return this.#ask({ type: 'export-jwk', ...input }) as Promise<string>;
+  }
+
+  hsm(input: HsmInput): Promise<HsmOutcome> {
+    return this.#ask({ type: 'hsm', input }) as Promise<HsmOutcome>;
   }
 
   /** Stops the worker, the key frame and whatever they were doing: their keys are dropped with them. Fresh ones start when asked. */

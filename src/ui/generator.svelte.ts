@@ -20,8 +20,9 @@ import {
 import type { Timings } from '../worker/protocol';
 import { CertificateDesk } from './certificates.svelte';
 import { GeneratorWorker } from './generator-worker';
+import { HsmDesk } from './hsm.svelte';
 
-export type Mode = 'form' | 'paste' | 'batch' | 'certificates';
+export type Mode = 'form' | 'paste' | 'batch' | 'hsm' | 'certificates';
 export type Phase = 'editing' | 'generating' | 'done' | 'failed' | 'cancelled';
 
 interface FormState {
@@ -93,6 +94,8 @@ export class Generator {
   readonly #worker = new GeneratorWorker();
   /** The Certificate view, which asks the same worker. */
   readonly certificates = new CertificateDesk(this.#worker);
+  /** The HSM or KMS tab, which asks it for public-key work only. */
+  readonly hsm = new HsmDesk(this.#worker);
   /** WebCrypto's subtle API exists only in a secure context: https, localhost, or a file opened from disk. */
   readonly cryptoAvailable: boolean;
 

@@ -11,6 +11,7 @@ import { checkCsr } from '../lib/checklist';
 import { AppError } from '../lib/errors';
 import { examine } from '../lib/examine';
 import { exportPkcs12, privateJwk, publicJwk } from '../lib/export';
+import { prepareHsmCsr } from '../lib/hsm';
 import { shareOutKeys, type KeyMaker } from '../lib/key-makers';
 import { keyMakerOverPort } from '../lib/key-port';
 import { generateRsaKeyPair } from '../lib/keys';
@@ -60,6 +61,8 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
             : await privateJwk(self.crypto, { keyPem: message.keyPem, kid, role });
         return post({ type: 'exported', id: message.id, result: `${JSON.stringify(jwk, null, 2)}\n` });
       }
+      case 'hsm':
+        return post({ type: 'hsm-prepared', id: message.id, result: await prepareHsmCsr(self.crypto, message.input) });
     }
   } catch (error) {
     const code = error instanceof AppError ? error.code : undefined;

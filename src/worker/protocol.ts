@@ -4,6 +4,7 @@ import type { Artifact, Stage } from '../lib/artifact';
 import type { Layout } from '../lib/bundle';
 import type { ErrorCode } from '../lib/errors';
 import type { DroppedFile, Examination } from '../lib/examine';
+import type { HsmInput, HsmOutcome } from '../lib/hsm';
 import type { RoleId } from '../lib/profile';
 import type { CertificateRequest } from '../lib/request';
 
@@ -36,7 +37,9 @@ export type ToWorker =
       readonly certificatePem: string;
       readonly kid: string;
       readonly role: RoleId;
-    };
+    }
+  /** A CSR for a key in an HSM or KMS: only public data crosses. */
+  | { readonly type: 'hsm'; readonly id: number; readonly input: HsmInput };
 
 export interface Timings {
   /** Time during which at least one key was being made (by either maker). */
@@ -63,4 +66,5 @@ export type FromWorker =
   | { readonly type: 'generated'; readonly id: number; readonly result: Generated }
   | { readonly type: 'examined'; readonly id: number; readonly result: Examination }
   | { readonly type: 'exported'; readonly id: number; readonly result: Uint8Array<ArrayBuffer> | string }
+  | { readonly type: 'hsm-prepared'; readonly id: number; readonly result: HsmOutcome }
   | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly code: ErrorCode | undefined };
