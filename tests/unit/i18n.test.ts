@@ -22,9 +22,9 @@ const WARNING_CODES = Object.keys(WARNING_FLAGS) as WarningCode[];
 
 /**
  * The only strings that may read the same in both languages: purely
- * technical, with nothing to translate (a product's name).
+ * technical, with nothing to translate.
  */
-const SAME_IN_BOTH: readonly MessageKey[] = ['pair.fingerprint', 'hsm.store.aws', 'hsm.store.google'];
+const SAME_IN_BOTH: readonly MessageKey[] = ['pair.fingerprint'];
 
 /** Punctuation, spaces included, checked on its own below. */
 const PUNCTUATION: readonly MessageKey[] = ['batch.listSeparator'];
