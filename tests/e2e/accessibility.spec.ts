@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { CLIENT_ID, ORGANISATION_ID, openApp } from './support';
@@ -39,6 +40,19 @@ const VIEWS: Record<string, (page: Page) => Promise<void>> = {
     await page.locator('#tab-batch').click();
     await page.locator('#batch').fill(`legal_name,organisation_id,client_id,roles\nX,${ORGANISATION_ID},bad,transport`);
     await expect(page.getByRole('table')).toBeVisible();
+  },
+  'the HSM or KMS tab, with a public key and a bad signature': async (page) => {
+    await page.locator('#tab-hsm').click();
+    await page.locator('#hsm-legal-name').fill('Example Fintech LLC');
+    await page.locator('#hsm-organisation-id').fill(ORGANISATION_ID);
+    await page.locator('#hsm-client-id').fill(CLIENT_ID);
+    await page.locator('#hsm-store-pkcs11').check();
+    await page.locator('#hsm-key-id').fill('01');
+    await page.locator('#hsm-token-label').fill('token');
+    await page.locator('#hsm-module').fill('/usr/lib/softhsm/libsofthsm2.so');
+    await page.locator('#hsm-public-key').fill(readFileSync('tests/fixtures/export/signing.pem', 'utf8'));
+    await page.locator('#hsm-signature').fill('AAAA');
+    await expect(page.locator('#hsm-signature ~ .error')).toBeVisible();
   },
   'the certificates view': async (page) => {
     await page.locator('#tab-certificates').click();
