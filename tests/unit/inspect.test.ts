@@ -157,13 +157,13 @@ describe('readPemOrDer refuses', () => {
       message: `"empty.pem" is empty; ${WHAT_WE_READ}.`,
     },
     {
-      name: 'a file over 1 MiB',
+      name: 'a file over 5 MiB',
       file: 'big.pem',
       input: new Uint8Array(MAX_FILE_BYTES + 1),
       kind: 'unknown',
       code: 'file-too-large',
       message:
-        '"big.pem" is 1025 KiB; certificates, CSRs and keys are a few KiB, and this tool reads files of at most 1 MiB. Choose the .pem, .crt, .csr or .key file.',
+        '"big.pem" is 5121 KiB; certificates, CSRs and keys are a few KiB, and this tool reads files of at most 5 MiB. Choose the .pem, .crt, .csr or .key file.',
     },
     {
       name: 'a PEM cut short',
@@ -203,7 +203,7 @@ describe('readPemOrDer refuses', () => {
     expect(readPemOrDer(input, file)).toEqual({ ok: false, kind, problem: { code, fileName: file, message } });
   });
 
-  it('reads a file of exactly 1 MiB: the limit is on what is over it', () => {
+  it('reads a file of exactly 5 MiB: the limit is on what is over it', () => {
     const padded = new Uint8Array(MAX_FILE_BYTES).fill(0x0a);
     padded.set(bytes('checklist/certificate.pem'));
     expect(items(padded, 'padded.pem').map((item) => item.kind)).toEqual(['certificate']);
