@@ -69,6 +69,7 @@ export function isZip(bytes: Uint8Array): boolean {
 /** Whether the page may read this file at all, by its size alone. */
 export function sizeRefusal(name: string, size: number): FileProblem | undefined {
   if (size <= MAX_READ_BYTES) return undefined;
+  if (/\.zip$/i.test(name)) return problem('zip-too-large', name, `"${name}" is ${kib(size)}; this tool opens zips of at most 20 MiB.`);
   return problem('file-too-large', name, `"${name}" is ${kib(size)}; this tool reads files of at most 5 MiB and zips of at most 20 MiB.`);
 }
 
