@@ -184,7 +184,7 @@ describe('examine: fuzz (10,000 runs each)', () => {
       }),
       { numRuns: 10_000, interruptAfterTimeLimit: 30_000 },
     );
-  });
+  }, 60_000);
 
   it('examine never throws: each input gives results or typed problems, each under 1 s', async () => {
     await fc.assert(

@@ -155,7 +155,7 @@ describe('pemBlocks', () => {
       }),
       { numRuns: 10_000, interruptAfterTimeLimit: 20_000 },
     );
-  });
+  }, 40_000);
 });
 
 describe('latin1', () => {
