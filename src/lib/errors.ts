@@ -57,6 +57,7 @@ export const ERROR_CODES = [
   'file-too-large',
   'file-malformed',
   'file-unsupported',
+  'pem-too-many-blocks',
   'zip-too-large',
   'zip-too-many-entries',
   'zip-entry-too-large',

@@ -65,7 +65,10 @@ export interface FileItem {
   readonly der: Bytes;
 }
 
-export type FileProblemCode = Extract<ErrorCode, 'file-too-large' | 'file-malformed' | 'file-unsupported' | 'encrypted-key'>;
+export type FileProblemCode = Extract<ErrorCode, 'file-too-large' | 'file-malformed' | 'file-unsupported' | 'encrypted-key' | 'pem-too-many-blocks'>;
+
+/** A chain is a handful of certificates; each block costs a parse, so a file of thousands is refused before any. */
+export const MAX_PEM_BLOCKS = 64;
 
 export interface FileProblem {
   readonly code: FileProblemCode;
@@ -112,6 +115,10 @@ function readPem(text: string, fileName: string): FileRead {
   if (unclosed) {
     const message = `"${fileName}" has a -----BEGIN line with no matching -----END line: the file is cut short or damaged.`;
     return refuse('unknown', 'file-malformed', fileName, `${message} ${AGAIN}`);
+  }
+  if (blocks.length > MAX_PEM_BLOCKS) {
+    const message = `"${fileName}" holds ${blocks.length} PEM blocks; this tool reads at most ${MAX_PEM_BLOCKS} in a file (a certificate chain has a few).`;
+    return refuse('unknown', 'pem-too-many-blocks', fileName, `${message} Choose the files with your certificates, keys and CSRs.`);
   }
   const items: FileItem[] = [];
   for (const [index, { label, body }] of blocks.entries()) {

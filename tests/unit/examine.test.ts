@@ -226,7 +226,15 @@ describe('examine: limits', () => {
 
   it('a PEM of the same certificate many times is one card', async () => {
     const pem = toPem('CERTIFICATE', CERTIFICATE_DER);
-    const { examination } = await run(file('many.pem', utf8(pem.repeat(500))));
+    const { examination } = await run(file('many.pem', utf8(pem.repeat(64))));
     expect(examination.pairs).toHaveLength(1);
+  });
+
+  it('a PEM of 5 MiB of certificates is refused before any is parsed, in well under a second', async () => {
+    const pem = toPem('CERTIFICATE', CERTIFICATE_DER);
+    const started = performance.now();
+    const { examination } = await run(file('bundle.pem', utf8(pem.repeat(Math.floor((5 * 1024 * 1024) / pem.length)))));
+    expect(examination.problems.map((problem) => problem.code)).toEqual(['pem-too-many-blocks']);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

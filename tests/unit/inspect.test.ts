@@ -203,6 +203,21 @@ describe('readPemOrDer refuses', () => {
     expect(readPemOrDer(input, file)).toEqual({ ok: false, kind, problem: { code, fileName: file, message } });
   });
 
+  it('refuses a PEM of 65 blocks, naming the limit; reads one of 64', () => {
+    const block = text('checklist/certificate.pem');
+    expect(readPemOrDer(utf8(block.repeat(65)), 'many.pem')).toEqual({
+      ok: false,
+      kind: 'unknown',
+      problem: {
+        code: 'pem-too-many-blocks',
+        fileName: 'many.pem',
+        message:
+          '"many.pem" holds 65 PEM blocks; this tool reads at most 64 in a file (a certificate chain has a few). Choose the files with your certificates, keys and CSRs.',
+      },
+    });
+    expect(items(utf8(block.repeat(64)), 'chain.pem')).toHaveLength(64);
+  });
+
   it('reads a file of exactly 5 MiB: the limit is on what is over it', () => {
     const padded = new Uint8Array(MAX_FILE_BYTES).fill(0x0a);
     padded.set(bytes('checklist/certificate.pem'));
