@@ -204,7 +204,7 @@ function readCentralDirectory(zipName: string, bytes: Bytes): Entry[] | AppError
   const directorySize = view.getUint32(eocd + 12, true);
   const directoryStart = view.getUint32(eocd + 16, true);
   if (count === 0xffff || directoryStart === 0xffffffff) {
-    return new AppError('zip-too-many-entries', `"${zipName}" is a Zip64 file, for very large archives; this tool opens zips of at most ${LIMITS.zipEntries} files.`);
+    return new AppError('zip-entry-unsupported', `"${zipName}" is a Zip64 file, a form for archives of over 4 GiB that this tool does not read; unzip it and drop its files.`);
   }
   if (count > LIMITS.zipEntries) {
     return new AppError('zip-too-many-entries', `"${zipName}" holds ${count} files; this tool opens zips of at most ${LIMITS.zipEntries} files.`);

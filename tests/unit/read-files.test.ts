@@ -61,6 +61,15 @@ describe('readDroppedFiles', () => {
       want: [['zip-entry-unsupported', 'bz.zip: a.pem']],
     },
     {
+      name: 'a Zip64 file',
+      input: () => {
+        const bytes = zip([deflated('a.pem', CERTIFICATE)]);
+        new DataView(bytes.buffer).setUint32(bytes.length - 6, 0xffffffff, true); // the directory's offset: see the Zip64 record
+        return file('z64.zip', bytes);
+      },
+      want: [['zip-entry-unsupported', 'z64.zip']],
+    },
+    {
       name: 'an entry that is not deflate data',
       input: () => file('bad.zip', zip([{ name: 'a.pem', data: Uint8Array.of(0xff, 0xff, 0xff), size: 10 }])),
       want: [['file-malformed', 'bad.zip: a.pem']],
