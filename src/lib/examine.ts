@@ -2,25 +2,31 @@
  * The Certificate view's data: read what the user dropped (certificates,
  * keys, CSRs, or a zip this tool made), pair each certificate with its key
  * and CSR, and check every CSR against the Trust Framework checklist.
- * Everything returned is plain data, so it can cross from the worker to the page.
+ *
+ * Never throws for a bad file: each file gets its results or its own problem
+ * with a code, and one bad file never hides the others. The same certificate,
+ * key or CSR dropped twice is shown once, with every file it came from.
+ *
+ * What is returned for the page is plain, public data: names, subjects,
+ * fingerprints, certificates. Private keys are returned apart, by an id, for
+ * the worker to keep; the page asks for an export by that id.
  */
 
-import JSZip from 'jszip';
 import { checkCsr, roleFromFileName, type CheckResult } from './checklist';
-import { describeCertificate, matchFiles, MAX_FILE_BYTES, readPemOrDer, type FileItem, type FileProblem } from './inspect';
+import { describeCertificate, matchFiles, readPemOrDer, type FileItem } from './inspect';
 import { toPem, type Bytes } from './pem';
 import type { RoleId } from './profile';
+import { readDroppedFiles, type DroppedFile, type FileProblem } from './read-files';
 
-export interface DroppedFile {
-  readonly name: string;
-  readonly bytes: Bytes;
-}
+export type { DroppedFile, FileProblem } from './read-files';
 
 /** Warn when a certificate has fewer days left than this. */
 export const EXPIRY_WARNING_DAYS = 30;
 
 export interface CertificateView {
   readonly fileName: string;
+  /** Every file that held this certificate (the same DER), first one first. */
+  readonly fileNames: readonly string[];
   readonly pem: string;
   readonly subject: string;
   readonly issuer: string;
@@ -38,14 +44,23 @@ export interface CertificateView {
 
 export interface CsrView {
   readonly fileName: string;
+  readonly fileNames: readonly string[];
   readonly role: RoleId | undefined;
   readonly checks: readonly CheckResult[];
 }
 
+/** A private key the worker keeps: the page knows its file and its id, never the key. */
+export interface KeyReference {
+  /** The SHA-256 of its public key (SubjectPublicKeyInfo), lowercase hex: public, and the same for the same key. */
+  readonly id: string;
+  readonly fileName: string;
+  readonly fileNames: readonly string[];
+}
+
 export interface Pair {
   readonly certificate: CertificateView;
-  /** The private key's PKCS#8 PEM, when it is among the files: needed to export. */
-  readonly key: { readonly fileName: string; readonly pem: string } | undefined;
+  /** The certificate's private key, when it is among the files: exports ask the worker for it by id. */
+  readonly key: KeyReference | undefined;
   readonly csr: CsrView | undefined;
 }
 
@@ -53,63 +68,128 @@ export interface Examination {
   readonly pairs: readonly Pair[];
   /** CSRs with no certificate among the files, with their checklist. */
   readonly csrs: readonly CsrView[];
-  /** Keys with neither certificate nor CSR. */
+  /** Keys with neither certificate nor CSR, by file name. */
   readonly keys: readonly string[];
   readonly problems: readonly FileProblem[];
 }
 
+export interface ExaminationResult {
+  /** For the page: no private key in it. */
+  readonly examination: Examination;
+  /** For the worker: each key's PKCS#8 PEM, by KeyReference id. */
+  readonly privateKeys: ReadonlyMap<string, string>;
+}
+
 /** Reads, pairs and checks everything dropped. Never throws for a bad file: it becomes a problem naming it. */
-export async function examine(crypto: Crypto, dropped: readonly DroppedFile[], now: Date): Promise<Examination> {
-  const items: FileItem[] = [];
-  const problems: FileProblem[] = [];
-  for (const file of await unzipAll(dropped, problems)) {
-    const read = readPemOrDer(file.bytes, file.name);
-    if (read.ok) items.push(...read.items);
-    else problems.push(read.problem);
-  }
-  const matches = await matchFiles(crypto, items);
-  const pairs = await Promise.all(
-    matches.certificates.map(async (match): Promise<Pair> => {
-      const certificate = await viewCertificate(crypto, match.certificate, now);
-      return {
-        certificate,
-        key: match.key && { fileName: match.key.fileName, pem: toPem('PRIVATE KEY', match.key.der) },
-        csr: match.csr && (await viewCsr(crypto, match.csr, certificate.role)),
-      };
-    }),
-  );
-  const csrs = await Promise.all(matches.withoutCertificate.flatMap((entry) => (entry.csr ? [viewCsr(crypto, entry.csr)] : [])));
-  const keys = matches.withoutCertificate.flatMap((entry) => (entry.key && !entry.csr ? [entry.key.fileName] : []));
-  return { pairs, csrs, keys, problems };
-}
-
-/** A zip is opened and its files read in its place; its README.txt and manifest.csv are skipped. */
-async function unzipAll(dropped: readonly DroppedFile[], problems: FileProblem[]): Promise<DroppedFile[]> {
-  const files: DroppedFile[] = [];
-  for (const file of dropped) {
-    if (!file.name.toLowerCase().endsWith('.zip')) {
-      files.push(file);
-      continue;
-    }
+export async function examine(crypto: Crypto, dropped: readonly DroppedFile[], now: Date): Promise<ExaminationResult> {
+  const { files, problems } = await readDroppedFiles(dropped);
+  const read: FileItem[] = [];
+  for (const file of files) {
+    const name = file.name;
     try {
-      const zip = await JSZip.loadAsync(file.bytes);
-      for (const entry of Object.values(zip.files)) {
-        if (entry.dir || /(^|\/)(README\.txt|manifest\.csv)$/.test(entry.name)) continue;
-        const bytes = (await entry.async('uint8array')) as Bytes;
-        if (bytes.length > MAX_FILE_BYTES) continue; // readPemOrDer would refuse it; the zip is ours or not at all
-        files.push({ name: entry.name.split('/').pop()!, bytes });
-      }
+      const result = readPemOrDer(file.bytes, name);
+      if (result.ok) for (const item of result.items) read.push(item);
+      else problems.push(result.problem);
     } catch (cause) {
-      problems.push({ code: 'file-malformed', fileName: file.name, message: `"${file.name}" is not a zip file that can be opened (${String(cause)}).` });
+      problems.push(unreadable(name, 'file', cause));
     }
   }
-  return files;
+
+  // Each distinct object once, with the names of all the files it was in; then each is decoded on its own.
+  const distinct = await deduplicate(crypto, read);
+  const usable: Distinct[] = [];
+  const certificates = new Map<FileItem, CertificateView>();
+  for (const entry of distinct) {
+    try {
+      if (entry.item.kind === 'certificate') certificates.set(entry.item, await viewCertificate(crypto, entry, now));
+      await matchFiles(crypto, [entry.item]); // its public key can be read, or it is a problem here and not for everyone
+      usable.push(entry);
+    } catch (cause) {
+      problems.push(unreadable(entry.item.fileName, entry.item.kind, cause));
+    }
+  }
+  const namesOf = new Map(usable.map((entry) => [entry.item, entry.fileNames]));
+  const matches = await matchFiles(
+    crypto,
+    usable.map((entry) => entry.item),
+  );
+
+  const privateKeys = new Map<string, string>();
+  const keyReference = (item: FileItem, id: string): KeyReference => {
+    privateKeys.set(id, toPem('PRIVATE KEY', item.der));
+    return { id, fileName: item.fileName, fileNames: namesOf.get(item) ?? [item.fileName] };
+  };
+  const csrView = async (item: FileItem, certificateRole?: RoleId): Promise<CsrView | undefined> => {
+    try {
+      return await viewCsr(crypto, item, namesOf.get(item) ?? [item.fileName], certificateRole);
+    } catch (cause) {
+      problems.push(unreadable(item.fileName, 'csr', cause));
+      return undefined;
+    }
+  };
+
+  const pairs: Pair[] = [];
+  for (const match of matches.certificates) {
+    const certificate = certificates.get(match.certificate)!;
+    pairs.push({
+      certificate,
+      key: match.key && keyReference(match.key, match.publicKeyFingerprint),
+      csr: match.csr && (await csrView(match.csr, certificate.role)),
+    });
+  }
+  const csrs: CsrView[] = [];
+  const keys: string[] = [];
+  for (const entry of matches.withoutCertificate) {
+    if (entry.key) keyReference(entry.key, entry.publicKeyFingerprint);
+    if (entry.csr) {
+      const view = await csrView(entry.csr);
+      if (view) csrs.push(view);
+    } else if (entry.key) {
+      keys.push(entry.key.fileName);
+    }
+  }
+  return { examination: { pairs, csrs, keys, problems }, privateKeys };
 }
 
-async function viewCertificate(crypto: Crypto, item: FileItem, now: Date): Promise<CertificateView> {
+interface Distinct {
+  readonly item: FileItem;
+  readonly fileNames: string[];
+}
+
+/** The same DER of the same kind, from one file or several, is one object. */
+async function deduplicate(crypto: Crypto, items: readonly FileItem[]): Promise<Distinct[]> {
+  const byDigest = new Map<string, Distinct>();
+  for (const item of items) {
+    const digest = `${item.kind}:${hex(new Uint8Array(await crypto.subtle.digest('SHA-256', item.der)))}`;
+    const seen = byDigest.get(digest);
+    if (!seen) byDigest.set(digest, { item, fileNames: [item.fileName] });
+    else if (!seen.fileNames.includes(item.fileName)) seen.fileNames.push(item.fileName);
+  }
+  return [...byDigest.values()];
+}
+
+const KIND_TEXT: Readonly<Record<FileItem['kind'] | 'file', string>> = {
+  certificate: 'certificate',
+  csr: 'CSR',
+  'private-key': 'private key',
+  file: 'file',
+};
+
+/** A file whose object was read but cannot be decoded further: damaged, or not what its standard allows. */
+function unreadable(fileName: string, kind: FileItem['kind'] | 'file', cause: unknown): FileProblem {
+  const why = cause instanceof RangeError ? 'it is nested or long beyond what this tool reads' : 'its contents are damaged or not what the standard allows';
+  return {
+    code: 'file-malformed',
+    fileName,
+    message: `"${fileName}": the ${KIND_TEXT[kind]} in it cannot be read: ${why}. Download or copy it again.`,
+  };
+}
+
+async function viewCertificate(crypto: Crypto, { item, fileNames }: Distinct, now: Date): Promise<CertificateView> {
   const description = await describeCertificate(crypto, item.der);
   return {
     fileName: item.fileName,
+    fileNames,
     pem: toPem('CERTIFICATE', item.der),
     subject: description.subject,
     issuer: description.issuer,
@@ -126,7 +206,11 @@ async function viewCertificate(crypto: Crypto, item: FileItem, now: Date): Promi
 }
 
 /** The role comes from the file name when it has one (`…opf_uae_client_signing.csr`), else from its certificate. */
-async function viewCsr(crypto: Crypto, item: FileItem, certificateRole?: RoleId): Promise<CsrView> {
+async function viewCsr(crypto: Crypto, item: FileItem, fileNames: readonly string[], certificateRole?: RoleId): Promise<CsrView> {
   const role = roleFromFileName(item.fileName) ?? certificateRole;
-  return { fileName: item.fileName, role, checks: await checkCsr(crypto, item.der, role) };
+  return { fileName: item.fileName, fileNames, role, checks: await checkCsr(crypto, item.der, role) };
+}
+
+function hex(bytes: Bytes | Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

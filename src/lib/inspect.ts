@@ -20,7 +20,7 @@ import {
 import type { ErrorCode } from './errors';
 import { publicKeyFingerprint } from './keys';
 import { OID } from './oid';
-import type { Bytes } from './pem';
+import { fromBase64, latin1, pemBlocks, type Bytes } from './pem';
 import { EXTENDED_KEY_USAGE_NAMES, KEY_USAGE_NAMES, ROLES, type RoleId } from './profile';
 import { checkUuid } from './request';
 import { subjectLine } from './subject';
@@ -53,8 +53,8 @@ const MORE_OID = {
 // ---------------------------------------------------------------------------
 // Reading a dropped file
 
-/** Certificates, CSRs and keys are a few kilobytes; a chain a few more. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/** Certificates, CSRs and keys are a few kilobytes; a chain a few more. A dropped file may be at most this. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export type FileKind = 'certificate' | 'csr' | 'private-key' | 'encrypted-private-key' | 'unknown';
 
@@ -65,7 +65,10 @@ export interface FileItem {
   readonly der: Bytes;
 }
 
-export type FileProblemCode = Extract<ErrorCode, 'file-too-large' | 'file-malformed' | 'file-unsupported' | 'encrypted-key'>;
+export type FileProblemCode = Extract<ErrorCode, 'file-too-large' | 'file-malformed' | 'file-unsupported' | 'encrypted-key' | 'pem-too-many-blocks'>;
+
+/** A chain is a handful of certificates; each block costs a parse, so a file of thousands is refused before any. */
+export const MAX_PEM_BLOCKS = 64;
 
 export interface FileProblem {
   readonly code: FileProblemCode;
@@ -89,7 +92,6 @@ const PEM_LABELS: Readonly<Record<string, Exclude<FileKind, 'unknown'> | 'pkcs1-
   'RSA PRIVATE KEY': 'pkcs1-private-key',
   'ENCRYPTED PRIVATE KEY': 'encrypted-private-key',
 };
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 
 /**
  * What a dropped file holds: every certificate, CSR and private key in it
@@ -100,7 +102,7 @@ export function readPemOrDer(bytes: Uint8Array, fileName: string): FileRead {
   const q = `"${fileName}"`;
   if (bytes.length > MAX_FILE_BYTES) {
     const size = `${Math.ceil(bytes.length / 1024)} KiB`;
-    const message = `${q} is ${size}; certificates, CSRs and keys are a few KiB, and this tool reads files of at most 1 MiB.`;
+    const message = `${q} is ${size}; certificates, CSRs and keys are a few KiB, and this tool reads files of at most 5 MiB.`;
     return refuse('unknown', 'file-too-large', fileName, `${message} Choose the .pem, .crt, .csr or .key file.`);
   }
   if (bytes.length === 0) return refuse('unknown', 'file-malformed', fileName, `${q} is empty; ${WHAT_WE_READ}.`);
@@ -109,23 +111,27 @@ export function readPemOrDer(bytes: Uint8Array, fileName: string): FileRead {
 }
 
 function readPem(text: string, fileName: string): FileRead {
-  const blocks = [...text.matchAll(PEM_BLOCK)];
-  if (blocks.length !== text.split('-----BEGIN ').length - 1) {
+  const { blocks, unclosed } = pemBlocks(text);
+  if (unclosed) {
     const message = `"${fileName}" has a -----BEGIN line with no matching -----END line: the file is cut short or damaged.`;
     return refuse('unknown', 'file-malformed', fileName, `${message} ${AGAIN}`);
   }
+  if (blocks.length > MAX_PEM_BLOCKS) {
+    const message = `"${fileName}" holds ${blocks.length} PEM blocks; this tool reads at most ${MAX_PEM_BLOCKS} in a file (a certificate chain has a few).`;
+    return refuse('unknown', 'pem-too-many-blocks', fileName, `${message} Choose the files with your certificates, keys and CSRs.`);
+  }
   const items: FileItem[] = [];
-  for (const [index, [, label, body]] of blocks.entries()) {
+  for (const [index, { label, body }] of blocks.entries()) {
     const where = blocks.length > 1 ? ` (block ${index + 1} of ${blocks.length})` : '';
-    const read = readPemBlock(label!, body!, fileName, `"${fileName}"${where}`);
+    const read = readPemBlock(label, body, fileName, `"${fileName}"${where}`);
     if (!read.ok) return read;
-    items.push(...read.items);
+    for (const item of read.items) items.push(item);
   }
   return { ok: true, items };
 }
 
 function readPemBlock(label: string, body: string, fileName: string, where: string): FileRead {
-  const kind = PEM_LABELS[label];
+  const kind = Object.hasOwn(PEM_LABELS, label) ? PEM_LABELS[label] : undefined;
   if (kind === undefined) return refuse('unknown', 'file-unsupported', fileName, `${where} holds a ${label}; ${WHAT_WE_READ}.`);
   // RFC 1421 headers: OpenSSL's older encrypted "RSA PRIVATE KEY" says "Proc-Type: 4,ENCRYPTED".
   if (kind === 'encrypted-private-key' || /^Proc-Type:\s*4,ENCRYPTED/m.test(body)) return encryptedKey(fileName);
@@ -193,9 +199,9 @@ function refuse(kind: FileKind, code: FileProblemCode, fileName: string, message
 
 /** The DER decoded as `Type`, or undefined if it is not one or has bytes after it. */
 function decode<T>(Type: new (parameters: { schema: unknown }) => T, der: Bytes): T | undefined {
-  const asn1 = asn1js.fromBER(der);
-  if (asn1.offset !== der.byteLength) return undefined; // -1 when it is not BER at all
   try {
+    const asn1 = asn1js.fromBER(der);
+    if (asn1.offset !== der.byteLength) return undefined; // -1 when it is not BER at all
     return new Type({ schema: asn1.result });
   } catch {
     return undefined;
@@ -229,7 +235,12 @@ function pkcs1ToPkcs8(pkcs1: Bytes): Bytes | undefined {
 
 /** RFC 5958 §3: EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm AlgorithmIdentifier, encryptedData OCTET STRING } */
 function isEncryptedPrivateKeyInfo(der: Bytes): boolean {
-  const asn1 = asn1js.fromBER(der);
+  let asn1: ReturnType<typeof asn1js.fromBER>;
+  try {
+    asn1 = asn1js.fromBER(der);
+  } catch {
+    return false;
+  }
   if (asn1.offset !== der.byteLength || !(asn1.result instanceof asn1js.Sequence)) return false;
   const [algorithm, data, ...rest] = asn1.result.valueBlock.value;
   return (
@@ -238,16 +249,6 @@ function isEncryptedPrivateKeyInfo(der: Bytes): boolean {
     algorithm.valueBlock.value[0] instanceof asn1js.ObjectIdentifier &&
     data instanceof asn1js.OctetString
   );
-}
-
-function fromBase64(text: string): Bytes | undefined {
-  const base64 = text.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return undefined;
-  try {
-    return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
 }
 
 // ---------------------------------------------------------------------------
@@ -399,18 +400,20 @@ export interface ExtensionSummary {
 
 /** RFC 5280 §4.1: Extension ::= SEQUENCE { extnID OBJECT IDENTIFIER, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING } */
 function readExtensions(extensions: readonly Extension[]): ExtensionSummary {
-  const summary: { -readonly [K in keyof ExtensionSummary]: ExtensionSummary[K] } = { other: [] };
+  const other: { id: string; critical: boolean }[] = [];
+  const summary: { -readonly [K in keyof ExtensionSummary]: ExtensionSummary[K] } = { other };
   for (const { extnID, critical, extnValue } of extensions) {
     const value = asn1js.fromBER(extnValue.valueBlock.valueHexView).result;
     if (extnID === OID.keyUsage && value instanceof asn1js.BitString) {
       summary.keyUsage = { critical, usages: readKeyUsage(value) };
     } else if (extnID === OID.extendedKeyUsage && value instanceof asn1js.Sequence) {
       // ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId
-      summary.extendedKeyUsage = { critical, purposes: value.valueBlock.value.map((id) => (id as asn1js.ObjectIdentifier).valueBlock.toString()) };
+      const purposes = value.valueBlock.value.map((id) => (id instanceof asn1js.ObjectIdentifier ? id.valueBlock.toString() : 'not an OID'));
+      summary.extendedKeyUsage = { critical, purposes };
     } else if (extnID === OID.subjectAltName && value instanceof asn1js.Sequence) {
       summary.subjectAltName = { critical, names: value.valueBlock.value.map(readGeneralName) };
     } else {
-      summary.other = [...summary.other, { id: extnID, critical }];
+      other.push({ id: extnID, critical });
     }
   }
   return summary;
@@ -428,8 +431,10 @@ function readKeyUsage(bits: asn1js.BitString): KeyUsageName[] {
  *   uniformResourceIdentifier [6] IA5String, iPAddress [7] OCTET STRING, … } (IMPLICIT tags)
  */
 function readGeneralName(name: asn1js.BaseBlock): GeneralNameEntry {
-  const bytes = (name as asn1js.Primitive).valueBlock.valueHexView;
-  const text = () => String.fromCharCode(...bytes);
+  // A constructed [1], [2], [6] or [7] is not what RFC 5280 allows: shown as unsupported, not read as text.
+  if (name.idBlock.isConstructed || !(name instanceof asn1js.Primitive)) return { type: 'other', value: '<unsupported>' };
+  const bytes = name.valueBlock.valueHexView;
+  const text = () => latin1(bytes);
   switch (name.idBlock.tagClass === 3 ? name.idBlock.tagNumber : -1) {
     case 1:
       return { type: 'email', value: text() };

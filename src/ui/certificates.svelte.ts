@@ -1,57 +1,80 @@
 /**
- * The Certificate view's state: the files the user dropped, what the worker
- * made of them, and the exports. The files stay in memory only while shown.
+ * The Certificate view's state: the names of the files the user dropped, what
+ * the worker made of them, and the exports. The files themselves, and any
+ * private key among them, are handed to the worker and kept there: the page
+ * holds names, subjects, fingerprints and certificates only, and asks the
+ * worker for a .p12 or a private JWK by the key's id.
  */
 
 import type { DroppedFile, Examination, Pair } from '../lib/examine';
 import type { RoleId } from '../lib/profile';
+import { MAX_READ_BYTES } from '../lib/read-files';
 import type { GeneratorWorker } from './generator-worker';
 
 export class CertificateDesk {
-  files: DroppedFile[] = $state.raw([]);
+  /** The names of the files the worker holds, in the order they were dropped. */
+  names: readonly string[] = $state.raw([]);
   examination: Examination | null = $state.raw(null);
   busy = $state(false);
   failure: string | null = $state(null);
   readonly #worker: GeneratorWorker;
+  /** Counts drops and clears, so that an examination that finishes after a newer one (or a Clear) is ignored. */
+  #turn = 0;
 
   constructor(worker: GeneratorWorker) {
     this.#worker = worker;
   }
 
-  /** Adds files (a second drop adds to the first) and reads them all again. */
+  /** Adds files (a second drop adds to the first; a file of the same name replaces the earlier one) and reads them all again. */
   async add(list: FileList | readonly File[]): Promise<void> {
-    const added = await Promise.all([...list].map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
-    this.files = [...this.files.filter((file) => !added.some((a) => a.name === file.name)), ...added];
+    const turn = ++this.#turn;
     this.busy = true;
     this.failure = null;
     try {
-      this.examination = await this.#worker.examine(this.files);
+      // A file too large to be a certificate, key, CSR or zip of them is not even read: the worker lists it with the reason.
+      const added: DroppedFile[] = await Promise.all(
+        [...list].map(async (file) =>
+          file.size > MAX_READ_BYTES
+            ? { name: file.name, size: file.size }
+            : { name: file.name, size: file.size, bytes: new Uint8Array(await file.arrayBuffer()) },
+        ),
+      );
+      if (turn !== this.#turn) return;
+      this.names = [...this.names.filter((name) => !added.some((file) => file.name === name)), ...added.map((file) => file.name)];
+      const examination = await this.#worker.examine(added);
+      if (turn === this.#turn) this.examination = examination;
     } catch (error) {
-      this.failure = error instanceof Error ? error.message : String(error);
+      if (turn === this.#turn) this.failure = error instanceof Error ? error.message : String(error);
     } finally {
-      this.busy = false;
+      if (turn === this.#turn) this.busy = false;
     }
   }
 
+  /** Forgets everything, here and in the worker (the files and their keys), whatever state the view was in. */
   clear(): void {
-    this.files = [];
+    this.#turn++;
+    this.names = [];
     this.examination = null;
     this.failure = null;
+    this.busy = false;
+    this.#worker.forgetDropped();
   }
 
-  /** A .p12 of the pair's key and certificate, encrypted with `passphrase`; saved under the certificate's name. */
-  async exportPkcs12(pair: Pair, passphrase: string): Promise<void> {
+  /** A .p12 of the pair's key and certificate, encrypted with `passphrase`; saved under the certificate's name. Resolves to the time it took, in ms. */
+  async exportPkcs12(pair: Pair, passphrase: string): Promise<number> {
+    const started = performance.now();
     const p12 = await this.#worker.exportPkcs12({
-      keyPem: pair.key!.pem,
+      keyId: pair.key?.id ?? '',
       certificatePem: pair.certificate.pem,
       passphrase,
       friendlyName: baseName(pair.certificate.fileName),
     });
     save(new Blob([p12], { type: 'application/x-pkcs12' }), `${baseName(pair.certificate.fileName)}.p12`);
+    return performance.now() - started;
   }
 
   async exportJwk(pair: Pair, which: 'public' | 'private', kid: string, role: RoleId): Promise<void> {
-    const json = await this.#worker.exportJwk({ which, keyPem: pair.key?.pem ?? '', certificatePem: pair.certificate.pem, kid, role });
+    const json = await this.#worker.exportJwk({ which, keyId: pair.key?.id ?? '', certificatePem: pair.certificate.pem, kid, role });
     save(new Blob([json], { type: 'application/json' }), `${baseName(pair.certificate.fileName)}${which === 'private' ? '.private' : ''}.jwk.json`);
   }
 }

@@ -74,15 +74,22 @@ export class GeneratorWorker {
     return this.#ask({ type: 'generate', requests, layout, createdAt: Date.now() }, listener) as Promise<Generated>;
   }
 
+  /** Hands the files over (their bytes are transferred: the page keeps no copy) to be added to those the worker holds, and examined. */
   examine(files: readonly DroppedFile[]): Promise<Examination> {
-    return this.#ask({ type: 'examine', files, now: Date.now() }) as Promise<Examination>;
+    const transfer = files.flatMap((file) => (file.bytes ? [file.bytes.buffer] : []));
+    return this.#ask({ type: 'examine', files, now: Date.now() }, undefined, transfer) as Promise<Examination>;
   }
 
-  exportPkcs12(input: { keyPem: string; certificatePem: string; passphrase: string; friendlyName: string }): Promise<Uint8Array<ArrayBuffer>> {
+  /** The worker drops the files and the private keys it holds for the Certificates view. */
+  forgetDropped(): void {
+    this.#running?.postMessage({ type: 'forget-dropped' } satisfies ToWorker);
+  }
+
+  exportPkcs12(input: { keyId: string; certificatePem: string; passphrase: string; friendlyName: string }): Promise<Uint8Array<ArrayBuffer>> {
     return this.#ask({ type: 'export-p12', ...input }) as Promise<Uint8Array<ArrayBuffer>>;
   }
 
-  exportJwk(input: { which: 'public' | 'private'; keyPem: string; certificatePem: string; kid: string; role: RoleId }): Promise<string> {
+  exportJwk(input: { which: 'public' | 'private'; keyId: string; certificatePem: string; kid: string; role: RoleId }): Promise<string> {
     return this.#ask({ type: 'export-jwk', ...input }) as Promise<string>;
   }
 
@@ -100,9 +107,9 @@ export class GeneratorWorker {
     this.#failAll(new Error('cancelled'));
   }
 
-  #ask(message: Ask, listener?: GenerationListener): Promise<unknown> {
+  #ask(message: Ask, listener?: GenerationListener, transfer: Transferable[] = []): Promise<unknown> {
     const id = this.#nextId++;
-    const send = (worker: Worker) => worker.postMessage({ ...message, id } as ToWorker);
+    const send = (worker: Worker) => worker.postMessage({ ...message, id } as ToWorker, transfer);
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, listener });
       // A running worker gets the request now, before the page redraws itself for it.

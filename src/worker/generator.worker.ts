@@ -9,7 +9,7 @@ import { artifactFromKeys, type Artifact } from '../lib/artifact';
 import { buildBundle, bundleFileName, type Layout } from '../lib/bundle';
 import { checkCsr } from '../lib/checklist';
 import { AppError } from '../lib/errors';
-import { examine } from '../lib/examine';
+import { examine, type DroppedFile } from '../lib/examine';
 import { exportPkcs12, privateJwk, publicJwk } from '../lib/export';
 import { prepareHsmCsr } from '../lib/hsm';
 import { shareOutKeys, type KeyMaker } from '../lib/key-makers';
@@ -36,10 +36,28 @@ const WARM_UP = { rounds: 20, budgetMs: 600 };
 const ownKeyMaker: KeyMaker = () => generateRsaKeyPair(self.crypto);
 let keyFrameMaker: Promise<KeyMaker> | undefined;
 
+/**
+ * What the user dropped in the Certificates view, and the private keys read from it (PKCS#8 PEM by
+ * KeyReference id): held here, never in the page. Replaced by each examination, dropped on Clear.
+ */
+let dropped: readonly DroppedFile[] = [];
+let droppedKeys: ReadonlyMap<string, string> = new Map();
+/** Counts examinations and clears: only the newest examination's keys are kept. */
+let droppedTurn = 0;
+
+function droppedKey(id: string): string {
+  const pem = droppedKeys.get(id);
+  if (pem === undefined) {
+    throw new AppError('key-not-held', 'The private key you dropped is no longer held (Clear, or the worker restarted). Drop the key and its certificate again, then export.');
+  }
+  return pem;
+}
+
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'warm-up') return void warmUp(self.crypto, { ...WARM_UP, stop: () => asked });
   if (message.type === 'key-frame') return void (keyFrameMaker = keyMakerOverPort(message.port));
+  if (message.type === 'forget-dropped') return void ((dropped = []), (droppedKeys = new Map()), droppedTurn++);
   asked = true; // the warm-up gives way to the first real request
   try {
     switch (message.type) {
@@ -47,10 +65,18 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         const result = await generate(message.id, message.requests, message.layout, new Date(message.createdAt));
         return post({ type: 'generated', id: message.id, result }, [result.zip.buffer]);
       }
-      case 'examine':
-        return post({ type: 'examined', id: message.id, result: await examine(self.crypto, message.files, new Date(message.now)) });
+      case 'examine': {
+        const added = new Set(message.files.map((file) => file.name));
+        dropped = [...dropped.filter((file) => !added.has(file.name)), ...message.files];
+        droppedKeys = new Map(); // the last examination's keys go before the next is read
+        const turn = ++droppedTurn;
+        const { examination, privateKeys } = await examine(self.crypto, dropped, new Date(message.now));
+        if (turn === droppedTurn) droppedKeys = privateKeys;
+        return post({ type: 'examined', id: message.id, result: examination });
+      }
       case 'export-p12': {
-        const p12 = await exportPkcs12(self.crypto, message);
+        const { certificatePem, passphrase, friendlyName } = message;
+        const p12 = await exportPkcs12(self.crypto, { keyPem: droppedKey(message.keyId), certificatePem, passphrase, friendlyName });
         return post({ type: 'exported', id: message.id, result: p12 }, [p12.buffer]);
       }
       case 'export-jwk': {
@@ -58,7 +84,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         const jwk =
           which === 'public'
             ? await publicJwk(self.crypto, { certificatePem: message.certificatePem, kid, role })
-            : await privateJwk(self.crypto, { keyPem: message.keyPem, kid, role });
+            : await privateJwk(self.crypto, { keyPem: droppedKey(message.keyId), kid, role });
         return post({ type: 'exported', id: message.id, result: `${JSON.stringify(jwk, null, 2)}\n` });
       }
       case 'hsm':

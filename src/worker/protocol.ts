@@ -20,11 +20,15 @@ export type ToWorker =
       readonly layout: Layout;
       readonly createdAt: number;
     }
+  /** Files dropped in the Certificates view: added to those the worker holds (a file of the same name replaced), then all examined. */
   | { readonly type: 'examine'; readonly id: number; readonly files: readonly DroppedFile[]; readonly now: number }
+  /** Clear: the worker drops the files and the private keys it holds for the Certificates view. */
+  | { readonly type: 'forget-dropped' }
   | {
       readonly type: 'export-p12';
       readonly id: number;
-      readonly keyPem: string;
+      /** A KeyReference id from the last examination: the key stays in the worker. */
+      readonly keyId: string;
       readonly certificatePem: string;
       readonly passphrase: string;
       readonly friendlyName: string;
@@ -33,7 +37,8 @@ export type ToWorker =
       readonly type: 'export-jwk';
       readonly id: number;
       readonly which: 'public' | 'private';
-      readonly keyPem: string;
+      /** For a private JWK: a KeyReference id from the last examination. */
+      readonly keyId: string;
       readonly certificatePem: string;
       readonly kid: string;
       readonly role: RoleId;

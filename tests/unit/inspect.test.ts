@@ -157,13 +157,13 @@ describe('readPemOrDer refuses', () => {
       message: `"empty.pem" is empty; ${WHAT_WE_READ}.`,
     },
     {
-      name: 'a file over 1 MiB',
+      name: 'a file over 5 MiB',
       file: 'big.pem',
       input: new Uint8Array(MAX_FILE_BYTES + 1),
       kind: 'unknown',
       code: 'file-too-large',
       message:
-        '"big.pem" is 1025 KiB; certificates, CSRs and keys are a few KiB, and this tool reads files of at most 1 MiB. Choose the .pem, .crt, .csr or .key file.',
+        '"big.pem" is 5121 KiB; certificates, CSRs and keys are a few KiB, and this tool reads files of at most 5 MiB. Choose the .pem, .crt, .csr or .key file.',
     },
     {
       name: 'a PEM cut short',
@@ -203,7 +203,22 @@ describe('readPemOrDer refuses', () => {
     expect(readPemOrDer(input, file)).toEqual({ ok: false, kind, problem: { code, fileName: file, message } });
   });
 
-  it('reads a file of exactly 1 MiB: the limit is on what is over it', () => {
+  it('refuses a PEM of 65 blocks, naming the limit; reads one of 64', () => {
+    const block = text('checklist/certificate.pem');
+    expect(readPemOrDer(utf8(block.repeat(65)), 'many.pem')).toEqual({
+      ok: false,
+      kind: 'unknown',
+      problem: {
+        code: 'pem-too-many-blocks',
+        fileName: 'many.pem',
+        message:
+          '"many.pem" holds 65 PEM blocks; this tool reads at most 64 in a file (a certificate chain has a few). Choose the files with your certificates, keys and CSRs.',
+      },
+    });
+    expect(items(utf8(block.repeat(64)), 'chain.pem')).toHaveLength(64);
+  });
+
+  it('reads a file of exactly 5 MiB: the limit is on what is over it', () => {
     const padded = new Uint8Array(MAX_FILE_BYTES).fill(0x0a);
     padded.set(bytes('checklist/certificate.pem'));
     expect(items(padded, 'padded.pem').map((item) => item.kind)).toEqual(['certificate']);

@@ -165,6 +165,8 @@ export const en = {
   'certificates.clear': 'Clear files',
   'certificates.reading': 'Reading the files ({count})…',
   'certificates.lonelyKeys': 'Keys with no certificate or CSR among the files: {files}',
+  'certificates.notRead': 'Not read ({count}); the other files are shown below:',
+  'certificates.alsoIn': 'The same file is also in {files}.',
   'pair.certificate': 'Certificate',
   'pair.matches': '✓ Matches the key in `{key}`.',
   'pair.matchesWithCsr': '✓ Matches the key in `{key}` and the CSR in `{csr}`.',
@@ -195,6 +197,9 @@ export const en = {
   'pair.privateJwkWarning':
     'This file holds the private key, unencrypted. Make it only for a tool that needs a JWK, keep it as secret as the `.key`, and delete it when done.',
   'pair.downloadPrivateJwk': 'Download private JWK',
+  'pair.passphraseHint':
+    'At least 10 characters. Anyone who gets the `.p12` can try passphrases against it offline, as fast as their computers allow; a long passphrase is what keeps the key safe. Making the file takes a second or two.',
+  'pair.exported': 'Made in {seconds} s.',
   'checklist.title': 'Trust Framework checklist for `{file}`',
   'checklist.unknownRole': 'certificate type unknown',
   'checklist.passes': 'passes',
