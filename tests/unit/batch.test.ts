@@ -222,6 +222,7 @@ describe('readBatchCsv: problems, by row and column, with the rule', () => {
           column: 'legal_name',
           value: 'Example\nLLC',
           message: `"ExampleU+000ALLC" contains an invisible character (U+000A); remove it. ${LEGAL_RULE}, with no control or invisible characters.`,
+          params: { value: 'ExampleU+000ALLC', character: 'U+000A' },
         },
         {
           code: 'name-surrounding-space',
@@ -229,6 +230,7 @@ describe('readBatchCsv: problems, by row and column, with the rule', () => {
           column: 'legal_name',
           value: ' Example',
           message: `" Example" starts or ends with a space; remove it. ${LEGAL_RULE}.`,
+          params: { value: ' Example' },
         },
       ],
     },
