@@ -225,12 +225,11 @@ export function readBatchFile(name: string, bytes: Uint8Array): BatchFile {
   const decoded = decodeText(bytes);
   if (decoded.ok) return { ok: true, text: decoded.text, encoding: decoded.encoding, guessed: !decoded.bom && decoded.encoding === 'Windows-1252' };
   const shown = printableFileName(name);
-  const at = `byte ${decoded.offset.toLocaleString('en')}`;
   if (decoded.reason === 'binary') {
-    const message = `"${shown}" is not a CSV text file (${at} is zero): it may be a spreadsheet (.xlsx) or UTF-16 text without a byte-order mark. ${SAVE_AS_UTF8}.`;
+    const message = `"${shown}" is not a CSV text file (byte ${decoded.offset ?? 0} is zero): it may be a spreadsheet (.xlsx) or UTF-16 text without a byte-order mark. ${SAVE_AS_UTF8}.`;
     return { ok: false, refusal: new AppError('csv-not-text', message, { field: 'batch', params: { value: shown } }) };
   }
-  const message = `"${shown}" starts with a ${decoded.encoding} byte-order mark, but ${at} is not ${decoded.encoding}, so the file is damaged. ${SAVE_AS_UTF8}.`;
+  const message = `"${shown}" starts with a ${decoded.encoding} byte-order mark, but the bytes after it are not ${decoded.encoding}, so the file is damaged. ${SAVE_AS_UTF8}.`;
   return { ok: false, refusal: new AppError('csv-encoding', message, { field: 'batch', params: { value: shown } }) };
 }
 
@@ -254,7 +253,7 @@ export function unconfirmedEncoding(fileName: string): AppError {
 }
 
 /** A file name to quote: invisible characters as U+XXXX, at most 60 characters. */
-function printableFileName(name: string): string {
+export function printableFileName(name: string): string {
   const shown = printableLegalName(name);
   return shown.length > 60 ? `${shown.slice(0, 57)}…` : shown;
 }

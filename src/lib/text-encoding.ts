@@ -23,8 +23,8 @@ export type DecodedText =
        */
       readonly reason: 'malformed' | 'binary';
       readonly encoding?: TextEncodingName;
-      /** The offset of the first byte that could not be read. */
-      readonly offset: number;
+      /** For `binary`, the offset of the first NUL byte. */
+      readonly offset?: number;
     };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -53,7 +53,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'UTF-8', bom };
   } catch {
-    if (bom) return { ok: false, reason: 'malformed', encoding: 'UTF-8', offset: 3 + firstInvalidUtf8(body) };
+    if (bom) return { ok: false, reason: 'malformed', encoding: 'UTF-8' };
   }
   return { ok: true, text: decodeWindows1252(body), encoding: 'Windows-1252', bom: false };
 }
@@ -69,7 +69,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 function decodeUtf16(body: Uint8Array, encoding: 'UTF-16LE' | 'UTF-16BE'): DecodedText {
-  if (body.length % 2 === 1) return { ok: false, reason: 'malformed', encoding, offset: 2 + body.length - 1 };
+  if (body.length % 2 === 1) return { ok: false, reason: 'malformed', encoding };
   // Big-endian is swapped into little-endian: the one UTF-16 decoder every platform has.
   const little = encoding === 'UTF-16LE' ? body : swapBytes(body);
   for (let i = 0; i < little.length; i += 2) {
@@ -78,7 +78,7 @@ function decodeUtf16(body: Uint8Array, encoding: 'UTF-16LE' | 'UTF-16BE'): Decod
   try {
     return { ok: true, text: new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(little), encoding, bom: true };
   } catch {
-    return { ok: false, reason: 'malformed', encoding, offset: 2 + firstLoneSurrogate(little) };
+    return { ok: false, reason: 'malformed', encoding };
   }
 }
 
@@ -93,36 +93,4 @@ function swapBytes(bytes: Uint8Array): Uint8Array {
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
-}
-
-/** The offset of the first byte that does not continue a well-formed UTF-8 sequence (RFC 3629). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i]!;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-    if (length === 0) return i;
-    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
-    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
-    for (let k = 1; k < length; k++) {
-      const byte = bytes[i + k];
-      if (byte === undefined || byte < (k === 1 ? low : 0x80) || byte > (k === 1 ? high : 0xbf)) return i + k;
-    }
-    i += length;
-  }
-  return bytes.length;
-}
-
-/** The byte offset of the first unpaired surrogate in little-endian UTF-16. */
-function firstLoneSurrogate(little: Uint8Array): number {
-  for (let i = 0; i + 1 < little.length; i += 2) {
-    const unit = little[i]! | (little[i + 1]! << 8);
-    if (unit >= 0xdc00 && unit <= 0xdfff) return i;
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = i + 3 < little.length ? little[i + 2]! | (little[i + 3]! << 8) : -1;
-      if (next < 0xdc00 || next > 0xdfff) return i;
-      i += 2;
-    }
-  }
-  return little.length;
 }
