@@ -5,7 +5,7 @@
  * them (the header is row 1), quotes the value and says the rule.
  */
 
-import { detectSeparator, parseCsv, runToEnd, type Separator } from './csv';
+import { csvRecords, detectSeparator, runToEnd, type Separator } from './csv';
 import { AppError, type ErrorCode, type ErrorParams, type Field, type Warning } from './errors';
 import { printableLegalName } from './names';
 import { ROLES, type RoleId } from './profile';
@@ -65,16 +65,16 @@ const COLUMN_OF_FIELD: Partial<Record<Field, BatchColumn>> = {
 
 /** The most a batch CSV may hold, pasted or dropped: 1 MiB, some 8,000 applications. */
 export const MAX_CSV_BYTES = 1 << 20;
-/** Problems listed at most; the others are counted in `omitted`. */
-export const MAX_LISTED_PROBLEMS = 200;
+/** Reading stops at this many problems (`truncated`): a file with more is most likely not the one meant. */
+export const MAX_PROBLEMS = 200;
 
 export interface BatchRead {
   /** The rows that passed every check; make files only when `problems` is empty. */
   readonly rows: BatchRow[];
-  /** In row order, at most MAX_LISTED_PROBLEMS of them. */
+  /** In row order, at most MAX_PROBLEMS of them. */
   readonly problems: BatchProblem[];
-  /** Problems found beyond those listed. */
-  readonly omitted: number;
+  /** Reading stopped at MAX_PROBLEMS problems: the rest of the file was not read, and no row is offered. */
+  readonly truncated: boolean;
   readonly separator: Separator;
   /** Every legal name as read, once each, in order: what the user checks when the encoding was a guess. */
   readonly legalNames: string[];
@@ -97,78 +97,64 @@ export function readBatchCsv(text: string, options: BatchOptions = {}): BatchRea
   return runToEnd(readBatchSteps(text, options));
 }
 
-/** readBatchCsv in steps: it pauses every few hundred rows, so that a page can read in slices between frames. */
+/**
+ * readBatchCsv in steps: it pauses every few thousand characters or a few
+ * hundred rows, so that a page can read in slices between frames. Records
+ * are read one at a time and dropped once checked, and reading stops at
+ * MAX_PROBLEMS problems.
+ */
 export function* readBatchSteps(text: string, options: BatchOptions = {}): Generator<void, BatchRead> {
   const body = text.startsWith('\ufeff') ? text.slice(1) : text;
   const separator = detectSeparator(body);
   const refusal = checkCsvSize(utf8Length(text), options.fileName);
-  if (refusal) return { rows: [], problems: [], omitted: 0, separator, legalNames: [], refusal };
-  const { records, unclosed } = yield* parseCsv(body, separator);
+  if (refusal) return { rows: [], problems: [], truncated: false, separator, legalNames: [], refusal };
   const problems: BatchProblem[] = [];
-  let omitted = 0;
-  const problem = (code: BatchProblem['code'], row: number, column: BatchColumn | undefined, value: string, message: string, params?: ErrorParams) => {
-    if (problems.length >= MAX_LISTED_PROBLEMS) omitted++;
+  let truncated = false;
+  const problem: Problem = (code, row, column, value, message, params) => {
+    if (problems.length >= MAX_PROBLEMS) truncated = true;
     else problems.push({ code, row, column, value, message, ...(params === undefined ? {} : { params }) });
   };
-  const done = (rows: BatchRow[], legalNames: string[] = []): BatchRead => ({ rows, problems, omitted, separator, legalNames });
-
-  const headerIndex = records.findIndex((fields) => !isBlank(fields));
-  if (headerIndex < 0) {
-    const file = options.fileName === undefined ? 'The file' : `The file "${options.fileName}"`;
-    const params = options.fileName === undefined ? undefined : { value: options.fileName };
-    problem('csv-empty', 1, undefined, options.fileName ?? '', `${file} is empty. ${HEADER_RULE}, and add one row per application.`, params);
-    return done([]);
-  }
-  const header = records[headerIndex]!;
-  const headerRow = headerIndex + 1;
-  const columns = new Map<BatchColumn, number>();
-  for (let index = 0; index < header.length; index++) {
-    if (index % 1024 === 1023) yield;
-    const name = header[index]!;
-    if (name.trim() === '') continue;
-    const column = HEADER_NAMES.get(name.trim().toLowerCase().replace(/[\s-]+/g, '_'));
-    const first = column === undefined ? undefined : columns.get(column);
-    if (column === undefined) {
-      const message = `Column ${letter(index)}, "${name}", is not one this tool reads; rename it to one of ${COLUMN_NAMES}, or delete it.`;
-      problem('csv-unknown-column', headerRow, undefined, name, message);
-    } else if (first !== undefined) {
-      const message = `The ${column} column appears twice, in columns ${letter(first)} and ${letter(index)}; delete one.`;
-      problem('csv-duplicate-column', headerRow, column, name, message);
-    } else {
-      columns.set(column, index);
-    }
-  }
-  // Reported where it starts: the quote runs to the end, so no row after it is read.
-  const reportUnclosed = () => {
-    if (!unclosed) return;
-    const value = records[unclosed.record]![unclosed.field]!;
-    const column = BATCH_COLUMNS.find((c) => columns.get(c) === unclosed.field);
-    const message =
-      'A quoted value has no closing quote ("), so the rest of the file was read into it. Close the quote; inside a quoted value, write a quote as two ("").';
-    problem('csv-unclosed-quote', unclosed.record + 1, column, firstLine(value), message);
-  };
-  if (unclosed?.record === headerIndex) reportUnclosed();
-  for (const column of REQUIRED_COLUMNS.filter((c) => !columns.has(c))) {
-    problem('csv-missing-column', headerRow, column, '', `The header row has no ${column} column. ${HEADER_RULE}.`);
-  }
-  if (REQUIRED_COLUMNS.some((c) => !columns.has(c))) {
-    if (unclosed && unclosed.record !== headerIndex) reportUnclosed();
-    return done([]);
-  }
-
   const rows: BatchRow[] = [];
   const legalNames = new Set<string>();
   const seen = new Map<string, number>(); // "client:<id>" or "server:<id>" → the row it first appeared in
-  for (let index = headerIndex + 1; index < records.length; index++) {
-    if (index % 256 === 0) yield;
-    const fields = records[index]!;
-    const row = index + 1;
-    if (isBlank(fields) || unclosed?.record === index) continue;
-    const before = problems.length + omitted;
-    for (let i = 0; i < fields.length; i++) {
-      if (i % 1024 === 1023) yield;
-      if (fields[i]!.trim() !== '' && (header[i] ?? '').trim() === '') extraField(row, i, fields[i]!);
+  let header: Header | undefined;
+  let index = -1; // the record's, from 0
+  let unclosed: { row: number; column: BatchColumn | undefined; value: string } | undefined;
+
+  for (const record of csvRecords(body, separator)) {
+    if (record === undefined) {
+      yield;
+      continue;
     }
+    index++;
+    if (index % 256 === 255) yield;
+    const { fields } = record;
+    const row = index + 1;
+    if (record.unclosed !== undefined) {
+      const column = header === undefined ? undefined : BATCH_COLUMNS.find((c) => header!.columns.get(c) === record.unclosed);
+      unclosed = { row, column, value: firstLine(fields[record.unclosed]!) };
+    }
+    if (isBlank(fields)) continue;
+    if (header === undefined) {
+      header = yield* readHeader(fields, row, problem, () => truncated);
+      // The quote runs to the end, so no row after it is read: reported where it starts.
+      if (unclosed) reportUnclosed({ ...unclosed, column: BATCH_COLUMNS.find((c) => header!.columns.get(c) === record.unclosed) });
+      for (const column of REQUIRED_COLUMNS.filter((c) => !header!.columns.has(c))) {
+        problem('csv-missing-column', row, column, '', `The header row has no ${column} column. ${HEADER_RULE}.`);
+      }
+      continue;
+    }
+    if (truncated || REQUIRED_COLUMNS.some((c) => !header!.columns.has(c))) continue; // only an unclosed quote is still reported
+    if (record.unclosed !== undefined) continue;
+    const before = problems.length;
+    for (let i = 0; i < fields.length && !truncated; i++) {
+      if (i % 1024 === 1023) yield;
+      if (fields[i]!.trim() !== '' && (header.fields[i] ?? '').trim() === '') {
+        const message = `Column ${letter(i)} has no name in the header row; delete "${fields[i]!}", or name the column. If it belongs to the cell before, put that cell in double quotes.`;
+        problem('csv-extra-field', row, undefined, fields[i]!, message);
+      }
+    }
+    const columns = header.columns;
     const cell = (column: BatchColumn) => {
       const at = columns.get(column);
       return at === undefined ? '' : (fields[at] ?? '');
@@ -190,20 +176,66 @@ export function* readBatchSteps(text: string, options: BatchOptions = {}): Gener
         problem('duplicate-application', row, column, cell(column), message);
       }
     }
-    if (problems.length + omitted === before && result.requests) {
+    if (problems.length === before && !truncated && result.requests) {
       rows.push({ row, application: typeof id === 'string' ? id : '', requests: result.requests, warnings: result.warnings });
     }
   }
-  if (unclosed && unclosed.record !== headerIndex) reportUnclosed();
-  if (rows.length === 0 && problems.length === 0) {
-    problem('csv-empty', headerRow, undefined, '', 'The file has a header row but no applications; add one row per application below it.');
-  }
-  return done(rows, [...legalNames]);
 
-  function extraField(row: number, index: number, value: string) {
-    const message = `Column ${letter(index)} has no name in the header row; delete "${value}", or name the column. If it belongs to the cell before, put that cell in double quotes.`;
-    problem('csv-extra-field', row, undefined, value, message);
+  if (header === undefined) {
+    const file = options.fileName === undefined ? 'The file' : `The file "${printableFileName(options.fileName)}"`;
+    const params = options.fileName === undefined ? undefined : { value: printableFileName(options.fileName) };
+    problem('csv-empty', 1, undefined, params?.value ?? '', `${file} is empty. ${HEADER_RULE}, and add one row per application.`, params);
+  } else if (unclosed && unclosed.row !== header.row) {
+    reportUnclosed(unclosed);
   }
+  if (header !== undefined && rows.length === 0 && problems.length === 0) {
+    problem('csv-empty', header.row, undefined, '', 'The file has a header row but no applications; add one row per application below it.');
+  }
+  // Rows after the reading stopped were never checked, so none is offered for making.
+  return { rows: truncated ? [] : rows, problems, truncated, separator, legalNames: [...legalNames] };
+
+  function reportUnclosed(at: { row: number; column: BatchColumn | undefined; value: string }) {
+    const message =
+      'A quoted value has no closing quote ("), so the rest of the file was read into it. Close the quote; inside a quoted value, write a quote as two ("").';
+    problem('csv-unclosed-quote', at.row, at.column, at.value, message);
+  }
+}
+
+type Problem = (code: ErrorCode, row: number, column: BatchColumn | undefined, value: string, message: string, params?: ErrorParams) => void;
+
+interface Header {
+  readonly row: number;
+  readonly fields: readonly string[];
+  /** Where each column this tool reads is. */
+  readonly columns: ReadonlyMap<BatchColumn, number>;
+}
+
+/** The columns the header row names; an unknown name, or one named twice, is a problem. */
+function* readHeader(fields: readonly string[], row: number, problem: Problem, full: () => boolean): Generator<void, Header> {
+  const columns = new Map<BatchColumn, number>();
+  const unknown = new Map<string, number>(); // an unknown column's name → where it first appears
+  for (let index = 0; index < fields.length && !full(); index++) {
+    if (index % 1024 === 1023) yield;
+    const name = fields[index]!;
+    if (name.trim() === '') continue;
+    const key = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+    const column = HEADER_NAMES.get(key);
+    const first = column === undefined ? unknown.get(key) : columns.get(column);
+    if (column === undefined && first !== undefined) {
+      const message = `The "${name}" column appears twice, in columns ${letter(first)} and ${letter(index)}, and is not one this tool reads; rename it to one of ${COLUMN_NAMES}, or delete both.`;
+      problem('csv-duplicate-column', row, undefined, name, message);
+    } else if (column === undefined) {
+      unknown.set(key, index);
+      const message = `Column ${letter(index)}, "${name}", is not one this tool reads; rename it to one of ${COLUMN_NAMES}, or delete it.`;
+      problem('csv-unknown-column', row, undefined, name, message);
+    } else if (first !== undefined) {
+      const message = `The ${column} column appears twice, in columns ${letter(first)} and ${letter(index)}; delete one.`;
+      problem('csv-duplicate-column', row, column, name, message);
+    } else {
+      columns.set(column, index);
+    }
+  }
+  return { row, fields, columns };
 }
 
 /** A dropped or chosen CSV file: its text, and how it was decoded; or why it is refused as a whole. */

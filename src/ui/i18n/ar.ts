@@ -154,7 +154,7 @@ export const ar: Record<MessageKey, string> = {
   'batch.confirm.more': 'وأسماء أخرى عددها {count}',
   'batch.confirm.yes': 'نعم، الأسماء صحيحة',
   'batch.confirm.no': 'لا، أزِل الملف',
-  'batch.omitted': 'وهناك مشكلات أخرى لم تُعرض، عددها {count}؛ صحّح المشكلات المعروضة أولًا.',
+  'batch.truncated': 'توقّفت القراءة بعد أن بلغ عدد المشكلات {count}: صحّح هذه المشكلات أولًا، أو تحقّق من أنّ هذا هو الملف المقصود.',
   'batch.reading': 'جارٍ قراءة ملف CSV…',
 
   'certificates.label': 'ملفات الشهادات والمفاتيح وطلبات توقيع الشهادات (CSR)',

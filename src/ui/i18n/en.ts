@@ -137,7 +137,7 @@ export const en = {
   'batch.confirm.more': 'and {count} more',
   'batch.confirm.yes': 'Yes, the names are right',
   'batch.confirm.no': 'No, remove the file',
-  'batch.omitted': 'and {count} more problems, not listed; fix those above first.',
+  'batch.truncated': 'Reading stopped after {count} problems: fix these first, or check that this is the file you meant.',
   'batch.reading': 'Reading the CSV…',
 
   'certificates.label': 'Certificate, key and CSR files',
