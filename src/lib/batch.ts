@@ -127,7 +127,7 @@ export function* readBatchSteps(text: string, options: BatchOptions = {}): Gener
       continue;
     }
     index++;
-    if (index % 256 === 255) yield;
+    if (index % 16 === 15) yield;
     const { fields } = record;
     const row = index + 1;
     if (record.unclosed !== undefined) {

@@ -24,7 +24,7 @@ import { GeneratorWorker } from './generator-worker';
 
 /** How long typing in the batch CSV must pause before it is read again, and the longest slice of reading between frames. */
 const BATCH_TYPING_PAUSE_MS = 150;
-const BATCH_SLICE_MS = 8;
+const BATCH_SLICE_MS = 4;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
