@@ -1,5 +1,6 @@
 /** The Batch tab with real files (as Excel saves them), hostile headers, a 1 MB paste, and its own extensions choice. */
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { CLIENT_ID, ORGANISATION_ID, downloadZip, openApp, readCsr } from './support';
 
@@ -129,3 +130,25 @@ test("the form's \"Exactly as the Trust Framework command\" does not reach the b
   await page.getByRole('tab', { name: 'Fill in the form' }).click();
   await expect(page.getByLabel('Exactly as the Trust Framework command (no extensions)')).toBeChecked();
 });
+
+for (const language of ['English', 'العربية']) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the Windows-1252 question and a refused file (${language}, ${colorScheme}) have no WCAG 2.1 AA violation`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await openApp(page);
+      await page.getByRole('button', { name: language, exact: true }).click();
+      await page.locator('#tab-batch').click();
+      const csv = `legal_name,organisation_id,client_id,roles\r\n${NAME},${ORGANISATION_ID},${CLIENT_ID},signing\r\n`;
+      await page.locator('#batch-file').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
+      await expect(page.locator('.batch-confirm button')).toHaveCount(2);
+      const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const violations = (results: Awaited<ReturnType<typeof axe>>) => results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(violations(await axe())).toEqual([]);
+      await page.locator('#batch-file').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(1.5 * 1024 * 1024, 'a') });
+      await expect(page.locator('#batch-error')).toBeVisible();
+      const results = await axe();
+      expect(violations(results)).toEqual([]);
+      expect(results.passes.map((rule) => rule.id)).toEqual(expect.arrayContaining(['color-contrast', 'label', 'aria-valid-attr-value']));
+    });
+  }
+}
