@@ -72,6 +72,8 @@ export class Generator {
   skipBadRows = $state(false);
   /** The last reading of the batch text; it follows the text in slices, a moment after typing stops. */
   batch: BatchRead = $state.raw(readBatchCsv(''));
+  /** The text `batch` is the reading of (the text itself may have changed since). */
+  batchReadOf = $state.raw('');
   batchReading = $state(false);
   /** The DNS names typed so far, in both forms, to show what an internationalised name becomes. */
   dnsPreview = $derived(parseDnsNames(this.form.dnsNames).names);
@@ -274,6 +276,7 @@ export class Generator {
         while (!step.done && performance.now() < sliceEnd) step = steps.next();
         if (step.done) {
           this.batch = step.value;
+          this.batchReadOf = text;
           this.batchReading = false;
           return;
         }
