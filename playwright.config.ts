@@ -4,10 +4,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 export default defineConfig({
   testDir: 'tests/e2e',
   projects: [
-    { name: 'e2e', testIgnore: 'responsive.spec.ts' },
+    { name: 'e2e', testIgnore: '*responsive.spec.ts' },
     // Main-thread timing means little while other tests make keys on the same two cores:
     // these run after the rest, alone, one at a time.
-    { name: 'responsiveness', testMatch: 'responsive.spec.ts', dependencies: ['e2e'], fullyParallel: false },
+    { name: 'responsiveness', testMatch: '*responsive.spec.ts', dependencies: ['e2e'], fullyParallel: false },
   ],
   timeout: 60_000,
   fullyParallel: true,

@@ -72,6 +72,8 @@ const VIEWS: Array<[string, (page: Page) => Promise<void>]> = [
     async (page) => {
       await page.locator('#tab-batch').click();
       await page.locator('#batch').fill(BATCH);
+      // The CSV is read a moment after typing stops.
+      await page.locator('#batch-problems').waitFor();
     },
   ],
   [

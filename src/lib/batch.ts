@@ -5,9 +5,12 @@
  * them (the header is row 1), quotes the value and says the rule.
  */
 
-import type { ErrorCode, Field, Warning } from './errors';
+import { csvRecords, detectSeparator, runToEnd, type Separator } from './csv';
+import { AppError, type ErrorCode, type ErrorParams, type Field, type Warning } from './errors';
+import { printableLegalName } from './names';
 import { ROLES, type RoleId } from './profile';
 import { checkUuid, validateClientForm, validateServerForm, type CertificateRequest, type ExtensionPolicy } from './request';
+import { decodeText, type TextEncodingName } from './text-encoding';
 
 export const BATCH_COLUMNS = ['legal_name', 'organisation_id', 'client_id', 'roles', 'dns_names'] as const;
 export type BatchColumn = (typeof BATCH_COLUMNS)[number];
@@ -22,6 +25,8 @@ export interface BatchProblem {
   /** The cell as written (the header name, for header problems). */
   readonly value: string;
   readonly message: string;
+  /** The facts the message quotes, for the other languages' messages, when there are more than `value`. */
+  readonly params?: ErrorParams;
 }
 
 export interface BatchRow {
@@ -37,15 +42,19 @@ const COLUMN_NAMES = 'legal_name, organisation_id, client_id, roles, dns_names';
 const HEADER_RULE = 'Name the columns in the first row: legal_name, organisation_id, client_id, roles and (for server certificates) dns_names, in any order';
 const ROLES_EXAMPLE = 'transport;signing;encryption for an application, or server_transport;server_signing for an LFI';
 
-// Header names as people write them, after lowercasing and turning spaces and hyphens into "_".
-const HEADER_NAMES: Readonly<Record<string, BatchColumn>> = {
-  legal_name: 'legal_name',
-  organisation_id: 'organisation_id',
-  organization_id: 'organisation_id',
-  client_id: 'client_id',
-  roles: 'roles',
-  dns_names: 'dns_names',
-};
+/**
+ * Header names as people write them, after lowercasing and turning spaces and
+ * hyphens into "_". A Map, not an object: a column named `constructor` or
+ * `__proto__` is an unknown column, not something every object has.
+ */
+const HEADER_NAMES: ReadonlyMap<string, BatchColumn> = new Map([
+  ['legal_name', 'legal_name'],
+  ['organisation_id', 'organisation_id'],
+  ['organization_id', 'organisation_id'],
+  ['client_id', 'client_id'],
+  ['roles', 'roles'],
+  ['dns_names', 'dns_names'],
+]);
 
 const COLUMN_OF_FIELD: Partial<Record<Field, BatchColumn>> = {
   legalName: 'legal_name',
@@ -54,71 +63,104 @@ const COLUMN_OF_FIELD: Partial<Record<Field, BatchColumn>> = {
   dnsNames: 'dns_names',
 };
 
+/** The most a batch CSV may hold, pasted or dropped: 1 MiB, some 8,000 applications. */
+export const MAX_CSV_BYTES = 1 << 20;
+/** Reading stops at this many problems (`truncated`): a file with more is most likely not the one meant. */
+export const MAX_PROBLEMS = 200;
+
+export interface BatchRead {
+  /** The rows that passed every check; make files only when `problems` is empty. */
+  readonly rows: BatchRow[];
+  /** In row order, at most MAX_PROBLEMS of them. */
+  readonly problems: BatchProblem[];
+  /** Reading stopped at MAX_PROBLEMS problems: the rest of the file was not read, and no row is offered. */
+  readonly truncated: boolean;
+  readonly separator: Separator;
+  /** Every legal name as read, once each, in order: what the user checks when the encoding was a guess. */
+  readonly legalNames: string[];
+  /** The text as a whole is refused (too large): nothing was read. */
+  readonly refusal?: AppError;
+}
+
+export interface BatchOptions {
+  readonly extensions?: ExtensionPolicy;
+  /** The file the text came from, named in the messages about the file as a whole. */
+  readonly fileName?: string;
+}
+
 /**
- * Reads a batch CSV: UTF-8 with or without BOM; comma- or semicolon-separated
- * (whichever the header line uses more); RFC 4180 quoting; CRLF, LF or CR line
- * ends. Never throws. `rows` holds the rows that passed every check; make
- * files only when `problems` is empty.
+ * Reads a batch CSV: comma-, semicolon- or tab-separated (whichever the
+ * header line uses most); RFC 4180 quoting; CRLF, LF or CR line ends; a BOM
+ * is ignored. Never throws; linear in the text.
  */
-export function readBatchCsv(text: string, options: { extensions?: ExtensionPolicy } = {}): { rows: BatchRow[]; problems: BatchProblem[] } {
+export function readBatchCsv(text: string, options: BatchOptions = {}): BatchRead {
+  return runToEnd(readBatchSteps(text, options));
+}
+
+/**
+ * readBatchCsv in steps: it pauses every few thousand characters or a few
+ * hundred rows, so that a page can read in slices between frames. Records
+ * are read one at a time and dropped once checked, and reading stops at
+ * MAX_PROBLEMS problems.
+ */
+export function* readBatchSteps(text: string, options: BatchOptions = {}): Generator<void, BatchRead> {
   const body = text.startsWith('\ufeff') ? text.slice(1) : text;
-  const { records, unclosed } = parseCsv(body, detectSeparator(body));
+  const separator = detectSeparator(body);
+  const refusal = checkCsvSize(utf8Length(text), options.fileName);
+  if (refusal) return { rows: [], problems: [], truncated: false, separator, legalNames: [], refusal };
   const problems: BatchProblem[] = [];
-  const problem = (code: BatchProblem['code'], row: number, column: BatchColumn | undefined, value: string, message: string) =>
-    problems.push({ code, row, column, value, message });
-
-  const headerIndex = records.findIndex((fields) => !isBlank(fields));
-  if (headerIndex < 0) {
-    problem('csv-empty', 1, undefined, '', `The file is empty. ${HEADER_RULE}, and add one row per application.`);
-    return { rows: [], problems };
-  }
-  const header = records[headerIndex]!;
-  const headerRow = headerIndex + 1;
-  const columns = new Map<BatchColumn, number>();
-  header.forEach((name, index) => {
-    if (name.trim() === '') return;
-    const column = HEADER_NAMES[name.trim().toLowerCase().replace(/[\s-]+/g, '_')];
-    const first = column === undefined ? undefined : columns.get(column);
-    if (column === undefined) {
-      const message = `Column ${letter(index)}, "${name}", is not one this tool reads; rename it to one of ${COLUMN_NAMES}, or delete it.`;
-      problem('csv-unknown-column', headerRow, undefined, name, message);
-    } else if (first !== undefined) {
-      const message = `The ${column} column appears twice, in columns ${letter(first)} and ${letter(index)}; delete one.`;
-      problem('csv-duplicate-column', headerRow, column, name, message);
-    } else {
-      columns.set(column, index);
-    }
-  });
-  if (unclosed) {
-    const value = records[unclosed.record]![unclosed.field]!;
-    const column = BATCH_COLUMNS.find((c) => columns.get(c) === unclosed.field);
-    const message =
-      'A quoted value has no closing quote ("), so the rest of the file was read into it. Close the quote; inside a quoted value, write a quote as two ("").';
-    problem('csv-unclosed-quote', unclosed.record + 1, column, value.split(/\r\n|\n|\r/)[0]!, message);
-  }
-  for (const column of REQUIRED_COLUMNS.filter((c) => !columns.has(c))) {
-    problem('csv-missing-column', headerRow, column, '', `The header row has no ${column} column. ${HEADER_RULE}.`);
-  }
-  if (REQUIRED_COLUMNS.some((c) => !columns.has(c))) return { rows: [], problems };
-
+  let truncated = false;
+  const problem: Problem = (code, row, column, value, message, params) => {
+    if (problems.length >= MAX_PROBLEMS) truncated = true;
+    else problems.push({ code, row, column, value, message, ...(params === undefined ? {} : { params }) });
+  };
   const rows: BatchRow[] = [];
+  const legalNames = new Set<string>();
   const seen = new Map<string, number>(); // "client:<id>" or "server:<id>" → the row it first appeared in
-  for (let index = headerIndex + 1; index < records.length; index++) {
-    const fields = records[index]!;
+  let header: Header | undefined;
+  let index = -1; // the record's, from 0
+  let unclosed: { row: number; column: BatchColumn | undefined; value: string } | undefined;
+
+  for (const record of csvRecords(body, separator)) {
+    if (record === undefined) {
+      yield;
+      continue;
+    }
+    index++;
+    if (index % 16 === 15) yield;
+    const { fields } = record;
     const row = index + 1;
-    if (isBlank(fields) || unclosed?.record === index) continue;
-    const before = problems.length;
-    fields.forEach((value, i) => {
-      if (value.trim() !== '' && (header[i] ?? '').trim() === '') {
-        const message = `Column ${letter(i)} has no name in the header row; delete "${value}", or name the column. If it belongs to the cell before, put that cell in double quotes.`;
-        problem('csv-extra-field', row, undefined, value, message);
+    if (record.unclosed !== undefined) {
+      const column = header === undefined ? undefined : BATCH_COLUMNS.find((c) => header!.columns.get(c) === record.unclosed);
+      unclosed = { row, column, value: firstLine(fields[record.unclosed]!) };
+    }
+    if (isBlank(fields)) continue;
+    if (header === undefined) {
+      header = yield* readHeader(fields, row, problem, () => truncated);
+      // The quote runs to the end, so no row after it is read: reported where it starts.
+      if (unclosed) reportUnclosed({ ...unclosed, column: BATCH_COLUMNS.find((c) => header!.columns.get(c) === record.unclosed) });
+      for (const column of REQUIRED_COLUMNS.filter((c) => !header!.columns.has(c))) {
+        problem('csv-missing-column', row, column, '', `The header row has no ${column} column. ${HEADER_RULE}.`);
       }
-    });
+      continue;
+    }
+    if (truncated || REQUIRED_COLUMNS.some((c) => !header!.columns.has(c))) continue; // only an unclosed quote is still reported
+    if (record.unclosed !== undefined) continue;
+    const before = problems.length;
+    for (let i = 0; i < fields.length && !truncated; i++) {
+      if (i % 1024 === 1023) yield;
+      if (fields[i]!.trim() !== '' && (header.fields[i] ?? '').trim() === '') {
+        const message = `Column ${letter(i)} has no name in the header row; delete "${fields[i]!}", or name the column. If it belongs to the cell before, put that cell in double quotes.`;
+        problem('csv-extra-field', row, undefined, fields[i]!, message);
+      }
+    }
+    const columns = header.columns;
     const cell = (column: BatchColumn) => {
       const at = columns.get(column);
       return at === undefined ? '' : (fields[at] ?? '');
     };
-    const result = readRow(cell, options.extensions ?? 'profile', (code, column, value, message) => problem(code, row, column, value, message));
+    if (cell('legal_name').trim() !== '') legalNames.add(cell('legal_name'));
+    const result = readRow(cell, options.extensions ?? 'profile', (code, column, value, message, params) => problem(code, row, column, value, message, params));
 
     // Two rows for one application would make its files twice.
     const server = result.kind === 'server';
@@ -134,17 +176,141 @@ export function readBatchCsv(text: string, options: { extensions?: ExtensionPoli
         problem('duplicate-application', row, column, cell(column), message);
       }
     }
-    if (problems.length === before && result.requests) {
+    if (problems.length === before && !truncated && result.requests) {
       rows.push({ row, application: typeof id === 'string' ? id : '', requests: result.requests, warnings: result.warnings });
     }
   }
-  if (rows.length === 0 && problems.length === 0) {
-    problem('csv-empty', headerRow, undefined, '', 'The file has a header row but no applications; add one row per application below it.');
+
+  if (header === undefined) {
+    const file = options.fileName === undefined ? 'The file' : `The file "${printableFileName(options.fileName)}"`;
+    const params = options.fileName === undefined ? undefined : { value: printableFileName(options.fileName) };
+    problem('csv-empty', 1, undefined, params?.value ?? '', `${file} is empty. ${HEADER_RULE}, and add one row per application.`, params);
+  } else if (unclosed && unclosed.row !== header.row) {
+    reportUnclosed(unclosed);
   }
-  return { rows, problems: problems.sort((a, b) => a.row - b.row) };
+  if (header !== undefined && rows.length === 0 && problems.length === 0) {
+    problem('csv-empty', header.row, undefined, '', 'The file has a header row but no applications; add one row per application below it.');
+  }
+  // Rows after the reading stopped were never checked, so none is offered for making.
+  return { rows: truncated ? [] : rows, problems, truncated, separator, legalNames: [...legalNames] };
+
+  function reportUnclosed(at: { row: number; column: BatchColumn | undefined; value: string }) {
+    const message =
+      'A quoted value has no closing quote ("), so the rest of the file was read into it. Close the quote; inside a quoted value, write a quote as two ("").';
+    problem('csv-unclosed-quote', at.row, at.column, at.value, message);
+  }
 }
 
-type Report = (code: BatchProblem['code'], column: BatchColumn | undefined, value: string, message: string) => void;
+type Problem = (code: ErrorCode, row: number, column: BatchColumn | undefined, value: string, message: string, params?: ErrorParams) => void;
+
+interface Header {
+  readonly row: number;
+  readonly fields: readonly string[];
+  /** Where each column this tool reads is. */
+  readonly columns: ReadonlyMap<BatchColumn, number>;
+}
+
+/** The columns the header row names; an unknown name, or one named twice, is a problem. */
+function* readHeader(fields: readonly string[], row: number, problem: Problem, full: () => boolean): Generator<void, Header> {
+  const columns = new Map<BatchColumn, number>();
+  const unknown = new Map<string, number>(); // an unknown column's name → where it first appears
+  for (let index = 0; index < fields.length && !full(); index++) {
+    if (index % 1024 === 1023) yield;
+    const name = fields[index]!;
+    if (name.trim() === '') continue;
+    const key = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+    const column = HEADER_NAMES.get(key);
+    const first = column === undefined ? unknown.get(key) : columns.get(column);
+    if (column === undefined && first !== undefined) {
+      const message = `The "${name}" column appears twice, in columns ${letter(first)} and ${letter(index)}, and is not one this tool reads; rename it to one of ${COLUMN_NAMES}, or delete both.`;
+      problem('csv-duplicate-column', row, undefined, name, message);
+    } else if (column === undefined) {
+      unknown.set(key, index);
+      const message = `Column ${letter(index)}, "${name}", is not one this tool reads; rename it to one of ${COLUMN_NAMES}, or delete it.`;
+      problem('csv-unknown-column', row, undefined, name, message);
+    } else if (first !== undefined) {
+      const message = `The ${column} column appears twice, in columns ${letter(first)} and ${letter(index)}; delete one.`;
+      problem('csv-duplicate-column', row, column, name, message);
+    } else {
+      columns.set(column, index);
+    }
+  }
+  return { row, fields, columns };
+}
+
+/** A dropped or chosen CSV file: its text, and how it was decoded; or why it is refused as a whole. */
+export type BatchFile =
+  | { readonly ok: true; readonly text: string; readonly encoding: TextEncodingName; readonly guessed: boolean }
+  | { readonly ok: false; readonly refusal: AppError };
+
+const SAVE_AS_UTF8 = 'In Excel, use Save As with the type "CSV UTF-8 (Comma delimited)", and choose that file';
+
+/**
+ * The bytes of a CSV file as text: UTF-8 with or without BOM, UTF-16 by its
+ * BOM, or else Windows-1252, which is a guess (`guessed`) the user confirms
+ * by looking at the legal names. Refused when over MAX_CSV_BYTES, or when the
+ * bytes are not text in any of these.
+ */
+export function readBatchFile(name: string, bytes: Uint8Array): BatchFile {
+  const tooLarge = checkCsvSize(bytes.length, name);
+  if (tooLarge) return { ok: false, refusal: tooLarge };
+  const decoded = decodeText(bytes);
+  if (decoded.ok) return { ok: true, text: decoded.text, encoding: decoded.encoding, guessed: !decoded.bom && decoded.encoding === 'Windows-1252' };
+  const shown = printableFileName(name);
+  if (decoded.reason === 'binary') {
+    const message = `"${shown}" is not a CSV text file (byte ${decoded.offset ?? 0} is zero): it may be a spreadsheet (.xlsx) or UTF-16 text without a byte-order mark. ${SAVE_AS_UTF8}.`;
+    return { ok: false, refusal: new AppError('csv-not-text', message, { field: 'batch', params: { value: shown } }) };
+  }
+  const message = `"${shown}" starts with a ${decoded.encoding} byte-order mark, but the bytes after it are not ${decoded.encoding}, so the file is damaged. ${SAVE_AS_UTF8}.`;
+  return { ok: false, refusal: new AppError('csv-encoding', message, { field: 'batch', params: { value: shown } }) };
+}
+
+/** Refuses a CSV of more than MAX_CSV_BYTES (in UTF-8, for pasted text), before it is read. */
+export function checkCsvSize(bytes: number, fileName?: string): AppError | undefined {
+  if (bytes <= MAX_CSV_BYTES) return undefined;
+  const size = `${(bytes / MAX_CSV_BYTES).toFixed(1)} MiB`;
+  const what = fileName === undefined ? `The CSV is ${size}` : `"${printableFileName(fileName)}" is ${size}`;
+  const message = `${what}; a batch CSV may be at most 1 MiB (1,048,576 bytes, some 8,000 applications). Split it into smaller files.`;
+  return new AppError('csv-too-large', message, {
+    field: 'batch',
+    params: { ...(fileName === undefined ? {} : { value: printableFileName(fileName) }), limit: '1 MiB' },
+  });
+}
+
+/** Nothing is made from a file read as Windows-1252 until the user has seen its legal names and said they are right. */
+export function unconfirmedEncoding(fileName: string): AppError {
+  const shown = printableFileName(fileName);
+  const message = `"${shown}" is not UTF-8; it was read as Windows-1252 (Excel). Check the legal names shown and confirm them, or ${SAVE_AS_UTF8[0]!.toLowerCase()}${SAVE_AS_UTF8.slice(1)}.`;
+  return new AppError('csv-encoding-unconfirmed', message, { field: 'batch', params: { value: shown } });
+}
+
+/** A file name to quote: invisible characters as U+XXXX, at most 60 characters. */
+export function printableFileName(name: string): string {
+  const shown = printableLegalName(name);
+  return shown.length > 60 ? `${shown.slice(0, 57)}…` : shown;
+}
+
+/** The bytes `text` takes in UTF-8, without making them. */
+function utf8Length(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) length += 1;
+    else if (unit < 0x800) length += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length += 4;
+      i++;
+    } else length += 3;
+  }
+  return length;
+}
+
+function firstLine(value: string): string {
+  const end = value.search(/\r|\n/);
+  return end < 0 ? value : value.slice(0, end);
+}
+
+type Report = (code: BatchProblem['code'], column: BatchColumn | undefined, value: string, message: string, params?: ErrorParams) => void;
 
 /** One row's requests, or its problems through `report`. `kind` is undefined when the roles are mixed or missing. */
 function readRow(
@@ -192,7 +358,8 @@ function readRow(
   if (!validation.ok) {
     for (const error of validation.errors) {
       const column = error.field === undefined ? undefined : COLUMN_OF_FIELD[error.field];
-      if (error.field !== 'roles') report(error.code, column, column === undefined ? '' : cell(column), error.message);
+      const params = Object.keys(error.params).length > 0 ? error.params : undefined;
+      if (error.field !== 'roles') report(error.code, column, column === undefined ? '' : cell(column), error.message, params);
     }
     return { kind, warnings: validation.warnings };
   }
@@ -204,56 +371,6 @@ function roleNamed(token: string): RoleId | undefined {
   const name = token.toLowerCase().replace(/^opf_uae_/, '');
   if (Object.hasOwn(ROLES, name)) return name as RoleId;
   return ['transport', 'signing', 'encryption'].includes(name) ? (`client_${name}` as RoleId) : undefined;
-}
-
-/** `;` if the first non-blank line has more semicolons than commas outside quotes; `,` otherwise. */
-function detectSeparator(text: string): ',' | ';' {
-  const line = (text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '').replace(/"[^"]*"?/g, '');
-  const count = (separator: string) => line.split(separator).length - 1;
-  return count(';') > count(',') ? ';' : ',';
-}
-
-/**
- * RFC 4180 records: a field in double quotes may hold separators, line
- * breaks and quotes written twice. Lenient as spreadsheets are: a quote
- * inside an unquoted field, or text after a closing quote, is kept as text.
- * `unclosed` points at a quoted field that runs to the end of the text.
- */
-function parseCsv(text: string, separator: string): { records: string[][]; unclosed?: { record: number; field: number } } {
-  const records: string[][] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let fieldStarted = false; // a quote only opens a quoted field at its start
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] !== '"') quoted = false;
-      else {
-        field += '"';
-        i++;
-      }
-    } else if (c === '"' && !fieldStarted) {
-      quoted = true;
-      fieldStarted = true;
-    } else if (c === separator) {
-      fields.push(field);
-      field = '';
-      fieldStarted = false;
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      records.push([...fields, field]);
-      fields = [];
-      field = '';
-      fieldStarted = false;
-    } else {
-      field += c;
-      fieldStarted = true;
-    }
-  }
-  if (fieldStarted || fields.length > 0) records.push([...fields, field]);
-  return quoted ? { records, unclosed: { record: records.length - 1, field: fields.length } } : { records };
 }
 
 function isBlank(fields: readonly string[]): boolean {

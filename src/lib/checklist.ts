@@ -166,6 +166,14 @@ function checkUuids(rdns: readonly Rdn[], profile: RoleProfile | undefined): Che
 function checkLegalNameEncoding(rdns: readonly Rdn[]): CheckResult {
   const name = attributeValue(rdns, OID.organizationName);
   if (name === undefined) return result('legal-name', true, 'No legal name (O) to check; see the subject check.');
+  if (name.includes('\uFFFD')) {
+    return result(
+      'legal-name',
+      false,
+      `O is "${name}": it holds U+FFFD (�), the replacement character a decoder leaves for bytes it could not read, so the legal name was lost. ` +
+        'Make the CSR again from the name as registered; a CSV saved by Excel should be saved as "CSV UTF-8".',
+    );
+  }
   const meant = undoMojibake(name);
   return meant === undefined
     ? result('legal-name', true, `O is "${name}", with no double-encoded characters.`)

@@ -44,6 +44,10 @@ export const ERROR_CODES = [
   // A batch CSV (batch.ts)
   'batch-has-problems',
   'csv-empty',
+  'csv-too-large',
+  'csv-not-text',
+  'csv-encoding',
+  'csv-encoding-unconfirmed',
   'csv-missing-column',
   'csv-unknown-column',
   'csv-duplicate-column',

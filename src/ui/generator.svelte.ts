@@ -7,7 +7,7 @@
 import type { Artifact, Stage } from '../lib/artifact';
 import { validatePaste } from '../lib/command';
 import { parseDnsNames } from '../lib/dns';
-import { readBatchCsv } from '../lib/batch';
+import { checkCsvSize, readBatchCsv, readBatchFile, readBatchSteps, unconfirmedEncoding, type BatchRead } from '../lib/batch';
 import { AppError, type Field, type Warning } from '../lib/errors';
 import { CLIENT_ROLES, SERVER_ROLES, type Party, type RoleId } from '../lib/profile';
 import {
@@ -17,10 +17,17 @@ import {
   type ExtensionPolicy,
   type Validation,
 } from '../lib/request';
+import type { TextEncodingName } from '../lib/text-encoding';
 import type { Timings } from '../worker/protocol';
 import { CertificateDesk } from './certificates.svelte';
 import { GeneratorWorker } from './generator-worker';
 import { HsmDesk } from './hsm.svelte';
+
+/** How long typing in the batch CSV must pause before it is read again, and the longest slice of reading between frames. */
+const BATCH_TYPING_PAUSE_MS = 150;
+const BATCH_SLICE_MS = 4;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export type Mode = 'form' | 'paste' | 'batch' | 'hsm' | 'certificates';
 export type Phase = 'editing' | 'generating' | 'done' | 'failed' | 'cancelled';
@@ -55,10 +62,20 @@ export class Generator {
   pickedRoles: (RoleId | undefined)[] = $state([]);
 
   paste = $derived(validatePaste(this.pasted, this.pickedRoles));
-  /** A batch CSV as pasted or dropped, and whether to leave out the rows with problems. */
-  batchText = $state('');
+  /** The batch CSV: see the section "Batch" below. */
+  #batchText = $state('');
+  #batchExtensions: ExtensionPolicy = $state('profile');
+  /** The file the batch text was read from, how, and whether the user confirmed a guessed encoding. */
+  batchFile: { name: string; encoding: TextEncodingName; guessed: boolean; confirmed: boolean } | null = $state(null);
+  /** A dropped file refused as a whole (too large, not text): nothing of it was read. */
+  batchFileRefusal: AppError | null = $state.raw(null);
+  /** Whether to leave out the rows with problems. */
   skipBadRows = $state(false);
-  batch = $derived(readBatchCsv(this.batchText, { extensions: this.form.extensions }));
+  /** The last reading of the batch text; it follows the text in slices, a moment after typing stops. */
+  batch: BatchRead = $state.raw(readBatchCsv(''));
+  /** The text `batch` is the reading of (the text itself may have changed since). */
+  batchReadOf = $state.raw('');
+  batchReading = $state(false);
   /** The DNS names typed so far, in both forms, to show what an internationalised name becomes. */
   dnsPreview = $derived(parseDnsNames(this.form.dnsNames).names);
   validation: Validation = $derived.by(() => {
@@ -125,6 +142,7 @@ export class Generator {
 
   /** Validates everything first; makes no key unless all of it is right. Returns whether it generated. */
   async generate(): Promise<boolean> {
+    if (this.mode === 'batch') await this.batchSettled();
     this.submitted = true;
     const validation = this.validation;
     if (!validation.ok || !this.cryptoAvailable) return false;
@@ -184,15 +202,105 @@ export class Generator {
   }
 
   #snapshot(): string {
-    return JSON.stringify([this.mode, this.form, this.pasted, this.pickedRoles, this.batchText, this.skipBadRows]);
+    return JSON.stringify([this.mode, this.form, this.pasted, this.pickedRoles, this.#batchText, this.#batchExtensions, this.batchFile, this.skipBadRows]);
   }
 
-  /** Every row must be right, unless the user chose to leave out the rows with problems. */
+  // -------------------------------------------------------------------------
+  // Batch: the CSV is read a moment after typing stops, in slices of a few
+  // milliseconds between frames, so a 1 MiB paste never holds the page.
+
+  /** The batch CSV as pasted, typed or read from a file. */
+  get batchText(): string {
+    return this.#batchText;
+  }
+  set batchText(text: string) {
+    this.#batchText = text;
+    if (text.trim() === '') this.batchFile = null;
+    this.batchFileRefusal = null;
+    this.#readBatchSoon(BATCH_TYPING_PAUSE_MS);
+  }
+
+  /** The Batch tab's own "Exactly as the Trust Framework command": the form's choice does not apply here. */
+  get batchExtensions(): ExtensionPolicy {
+    return this.#batchExtensions;
+  }
+  set batchExtensions(policy: ExtensionPolicy) {
+    this.#batchExtensions = policy;
+    this.#readBatchSoon(0);
+  }
+
+  /** Reads a dropped or chosen file: refused before reading if it is too large; decoded by the core. */
+  async readBatchFile(file: File): Promise<void> {
+    const tooLarge = checkCsvSize(file.size, file.name);
+    const read = tooLarge ? { ok: false as const, refusal: tooLarge } : readBatchFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (!read.ok) {
+      this.#batchText = '';
+      this.batchFile = null;
+      this.batchFileRefusal = read.refusal;
+      this.#readBatchSoon(0);
+      return;
+    }
+    this.#batchText = read.text;
+    this.batchFile = { name: file.name, encoding: read.encoding, guessed: read.guessed, confirmed: false };
+    this.batchFileRefusal = null;
+    this.#readBatchSoon(0);
+  }
+
+  /** The user has seen the legal names of a file read as Windows-1252 and says they are right. */
+  confirmBatchEncoding(): void {
+    if (this.batchFile) this.batchFile = { ...this.batchFile, confirmed: true };
+  }
+
+  /** The user says the names are wrong: the file is dropped. */
+  rejectBatchFile(): void {
+    this.batchText = '';
+  }
+
+  /** Resolves once the batch on screen is the reading of the current text. */
+  async batchSettled(): Promise<void> {
+    while (this.#batchPending) await this.#batchPending;
+  }
+
+  #batchPending: Promise<void> | null = null;
+  #batchGeneration = 0;
+
+  #readBatchSoon(delayMs: number): void {
+    const generation = ++this.#batchGeneration;
+    this.batchReading = true;
+    const text = this.#batchText;
+    const options = { extensions: this.#batchExtensions, ...(this.batchFile ? { fileName: this.batchFile.name } : {}) };
+    const pending = (async () => {
+      await sleep(delayMs);
+      const steps = readBatchSteps(text, options);
+      for (;;) {
+        if (generation !== this.#batchGeneration) return;
+        const sliceEnd = performance.now() + BATCH_SLICE_MS;
+        let step = steps.next();
+        while (!step.done && performance.now() < sliceEnd) step = steps.next();
+        if (step.done) {
+          this.batch = step.value;
+          this.batchReadOf = text;
+          this.batchReading = false;
+          return;
+        }
+        await sleep(0);
+      }
+    })();
+    this.#batchPending = pending;
+    void pending.finally(() => {
+      if (this.#batchPending === pending) this.#batchPending = null;
+    });
+  }
+
+  /** Every row must be right, unless the user chose to leave out the rows with problems; a guessed encoding must be confirmed. */
   #batchValidation(): Validation {
-    const { rows, problems } = this.batch;
+    const { rows, problems, refusal } = this.batch;
     const requests = rows.flatMap((row) => row.requests);
     const warnings = rows.flatMap((row) => row.warnings);
-    if (this.batchText.trim() === '') {
+    const refused = this.batchFileRefusal ?? refusal;
+    if (refused) return { ok: false, errors: [refused], warnings };
+    if (this.batchFile?.guessed && !this.batchFile.confirmed) return { ok: false, errors: [unconfirmedEncoding(this.batchFile.name)], warnings };
+    if (this.#batchText.trim() === '') {
       const error = new AppError('batch-has-problems', 'Paste a CSV, or choose a file, with one application per row.', { field: 'batch' });
       return { ok: false, errors: [error], warnings };
     }

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BATCH_COLUMNS, readBatchCsv, type BatchProblem } from '../../src/lib/batch';
-import { ERROR_CODES } from '../../src/lib/errors';
+import {
+  BATCH_COLUMNS,
+  MAX_CSV_BYTES,
+  MAX_PROBLEMS,
+  checkCsvSize,
+  readBatchCsv,
+  readBatchFile,
+  unconfirmedEncoding,
+  type BatchProblem,
+} from '../../src/lib/batch';
+import { AppError, ERROR_CODES, type ErrorCode, type ErrorParams } from '../../src/lib/errors';
 import { validateClientForm, validateServerForm, checkLegalName, type CertificateRequest, type Validation } from '../../src/lib/request';
 import { CLIENT_ID, ORGANISATION_ID, VALID_FORM } from '../support/fixtures';
 
@@ -222,6 +231,7 @@ describe('readBatchCsv: problems, by row and column, with the rule', () => {
           column: 'legal_name',
           value: 'Example\nLLC',
           message: `"ExampleU+000ALLC" contains an invisible character (U+000A); remove it. ${LEGAL_RULE}, with no control or invisible characters.`,
+          params: { value: 'ExampleU+000ALLC', character: 'U+000A' },
         },
         {
           code: 'name-surrounding-space',
@@ -229,6 +239,7 @@ describe('readBatchCsv: problems, by row and column, with the rule', () => {
           column: 'legal_name',
           value: ' Example',
           message: `" Example" starts or ends with a space; remove it. ${LEGAL_RULE}.`,
+          params: { value: ' Example' },
         },
       ],
     },
@@ -360,15 +371,195 @@ describe('readBatchCsv: problems, by row and column, with the rule', () => {
   });
 });
 
+describe('readBatchCsv: header names are looked up in a Map, not on an object', () => {
+  const unknown = (name: string, letter: string): BatchProblem => ({
+    code: 'csv-unknown-column',
+    row: 1,
+    column: undefined,
+    value: name,
+    message: `Column ${letter}, "${name}", is not one this tool reads; rename it to one of legal_name, organisation_id, client_id, roles, dns_names, or delete it.`,
+  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('a column named %s is an unknown column', (name) => {
+    const { rows, problems } = readBatchCsv(`${HEADER},${name}\n${CLIENT_ROW},\n`);
+    expect(problems).toEqual([unknown(name, 'F')]);
+    expect(rows.map((row) => row.row)).toEqual([2]);
+  });
+
+  it('two constructor columns: unknown, and said to appear twice, by name', () => {
+    expect(readBatchCsv(`constructor,${HEADER},Constructor\n`).problems).toEqual([
+      unknown('constructor', 'A'),
+      {
+        code: 'csv-duplicate-column',
+        row: 1,
+        column: undefined,
+        value: 'Constructor',
+        message:
+          'The "Constructor" column appears twice, in columns A and G, and is not one this tool reads; rename it to one of legal_name, organisation_id, client_id, roles, dns_names, or delete both.',
+      },
+    ]);
+  });
+});
+
+describe('readBatchCsv: separators and what the page is told', () => {
+  it.each([
+    { name: 'commas', input: `${HEADER}\n${CLIENT_ROW}\n`, separator: ',' },
+    { name: 'semicolons', input: `${HEADER.replace(/,/g, ';')}\n"Example Fintech LLC";${ORG};${CLIENT};"${ALL_CLIENT}";\n`, separator: ';' },
+    { name: 'tabs', input: `${HEADER.replace(/,/g, '\t')}\r\nExample Fintech LLC\t${ORG}\t${CLIENT}\t${ALL_CLIENT}\t\r\n`, separator: '\t' },
+  ])('$name', ({ input, separator }) => {
+    const read = readBatchCsv(input);
+    expect({ separator: read.separator, problems: read.problems, keys: read.rows.map((r) => r.requests.map((q) => q.keyFileName)) }).toEqual({
+      separator,
+      problems: [],
+      keys: [CLIENT_KEYS],
+    });
+  });
+
+  it('lists every legal name once, in order, rows with problems too', () => {
+    const input = `${HEADER}\nSociété Générale,${ORG},${CLIENT},signing,\nCafé,bad,${CLIENT_2},signing,\nSociété Générale,${ORG},${CLIENT},signing,\n,${ORG},${CLIENT_2},signing,\n`;
+    expect(readBatchCsv(input).legalNames).toEqual(['Société Générale', 'Café']);
+  });
+
+  it('a U+FFFD in a pasted legal name is refused by the legal-name allowlist', () => {
+    const { rows, problems } = readBatchCsv(`${HEADER}\nSoci\uFFFDt\uFFFD G\uFFFDn\uFFFDrale,${ORG},${CLIENT},signing,\n`);
+    expect(rows).toEqual([]);
+    expect(problems.map((p) => [p.code, p.row, p.column, p.params])).toEqual([
+      ['name-replacement-character', 2, 'legal_name', { value: 'SociU+FFFDtU+FFFD GU+FFFDnU+FFFDrale', character: 'U+FFFD' }],
+    ]);
+  });
+
+  it(`stops at ${MAX_PROBLEMS} problems, and then offers no row`, () => {
+    const bad = Array.from({ length: 300 }, (_, i) => `Bank ${i},${ORG},not-a-uuid,signing,`);
+    const read = readBatchCsv(`${HEADER}\n${CLIENT_ROW}\n${bad.join('\n')}\n`);
+    expect({ count: read.problems.length, last: read.problems.at(-1)?.row, truncated: read.truncated, rows: read.rows }).toEqual({
+      count: MAX_PROBLEMS,
+      last: 2 + MAX_PROBLEMS,
+      truncated: true,
+      rows: [],
+    });
+    expect(readBatchCsv(`${HEADER}\n${CLIENT_ROW}\n${bad.slice(0, 3).join('\n')}\n`).truncated).toBe(false);
+  });
+});
+
+describe('refusals of the file as a whole, each with its code', () => {
+  const big = new Uint8Array(MAX_CSV_BYTES + 1).fill(0x61);
+  const LIMIT_RULE = 'a batch CSV may be at most 1 MiB (1,048,576 bytes, some 8,000 applications). Split it into smaller files.';
+  const SAVE_AS = 'In Excel, use Save As with the type "CSV UTF-8 (Comma delimited)", and choose that file.';
+  it.each<{ name: string; refusal: () => AppError | undefined; want: { code: ErrorCode; message: string; params: ErrorParams } }>([
+    {
+      name: 'a dropped file over 1 MiB, named',
+      refusal: () => (({ ...readBatchFile('applications.csv', big) }) as { refusal?: AppError }).refusal,
+      want: { code: 'csv-too-large', message: `"applications.csv" is 1.0 MiB; ${LIMIT_RULE}`, params: { value: 'applications.csv', limit: '1 MiB' } },
+    },
+    {
+      name: 'a file over 1 MiB by its size alone, before it is read',
+      refusal: () => checkCsvSize(3 * MAX_CSV_BYTES, 'huge.csv'),
+      want: { code: 'csv-too-large', message: `"huge.csv" is 3.0 MiB; ${LIMIT_RULE}`, params: { value: 'huge.csv', limit: '1 MiB' } },
+    },
+    {
+      name: 'pasted text over 1 MiB in UTF-8 (here 600 Ki Arabic letters)',
+      refusal: () => readBatchCsv('ش'.repeat(600 * 1024)).refusal,
+      want: { code: 'csv-too-large', message: `The CSV is 1.2 MiB; ${LIMIT_RULE}`, params: { limit: '1 MiB' } },
+    },
+    {
+      name: 'a spreadsheet dropped instead of a CSV',
+      refusal: () => (({ ...readBatchFile('book.xlsx', Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00)) }) as { refusal?: AppError }).refusal,
+      want: {
+        code: 'csv-not-text',
+        message: `"book.xlsx" is not a CSV text file (byte 5 is zero): it may be a spreadsheet (.xlsx) or UTF-16 text without a byte-order mark. ${SAVE_AS}`,
+        params: { value: 'book.xlsx' },
+      },
+    },
+    {
+      name: 'a UTF-8 BOM and then Windows-1252 bytes',
+      refusal: () => (({ ...readBatchFile('mixed.csv', Uint8Array.of(0xef, 0xbb, 0xbf, 0x53, 0xe9)) }) as { refusal?: AppError }).refusal,
+      want: {
+        code: 'csv-encoding',
+        message: `"mixed.csv" starts with a UTF-8 byte-order mark, but the bytes after it are not UTF-8, so the file is damaged. ${SAVE_AS}`,
+        params: { value: 'mixed.csv' },
+      },
+    },
+    {
+      name: 'UTF-16 cut short, with a file name that hides its end (U+202E)',
+      refusal: () => (({ ...readBatchFile('x\u202Evsc.csv', Uint8Array.of(0xff, 0xfe, 0x41)) }) as { refusal?: AppError }).refusal,
+      want: {
+        code: 'csv-encoding',
+        message: `"xU+202Evsc.csv" starts with a UTF-16LE byte-order mark, but the bytes after it are not UTF-16LE, so the file is damaged. ${SAVE_AS}`,
+        params: { value: 'xU+202Evsc.csv' },
+      },
+    },
+    {
+      name: 'a Windows-1252 file whose names are not confirmed yet',
+      refusal: () => unconfirmedEncoding('excel.csv'),
+      want: {
+        code: 'csv-encoding-unconfirmed',
+        message:
+          '"excel.csv" is not UTF-8; it was read as Windows-1252 (Excel). Check the legal names shown and confirm them, or in Excel, use Save As with the type "CSV UTF-8 (Comma delimited)", and choose that file.',
+        params: { value: 'excel.csv' },
+      },
+    },
+  ])('$name', ({ refusal, want }) => {
+    const error = refusal();
+    expect(error).toBeInstanceOf(AppError);
+    expect({ code: error!.code, message: error!.message, params: error!.params, field: error!.field }).toEqual({ ...want, field: 'batch' });
+  });
+
+  it('an empty file is said to be empty, by name', () => {
+    const file = readBatchFile('empty.csv', new Uint8Array());
+    expect(file).toEqual({ ok: true, text: '', encoding: 'UTF-8', guessed: false });
+    expect(readBatchCsv('', { fileName: 'empty.csv' }).problems).toEqual([
+      {
+        code: 'csv-empty',
+        row: 1,
+        column: undefined,
+        value: 'empty.csv',
+        params: { value: 'empty.csv' },
+        message: `The file "empty.csv" is empty. ${HEADER_RULE}, and add one row per application.`,
+      },
+    ]);
+  });
+
+  it('1 MiB exactly is read', () => {
+    expect(checkCsvSize(MAX_CSV_BYTES, 'a.csv')).toBeUndefined();
+    expect(readBatchFile('a.csv', new Uint8Array(MAX_CSV_BYTES).fill(0x0a)).ok).toBe(true);
+  });
+});
+
+describe('readBatchFile: files as spreadsheets save them', () => {
+  const name = 'Société Générale';
+  const csv = `legal_name;organisation_id;client_id;roles\r\n${name};${ORG};${CLIENT};signing\r\n`;
+  it.each([
+    { label: 'Excel "CSV (Comma delimited)": Windows-1252, a guess to confirm', bytes: Buffer.from(csv, 'latin1'), encoding: 'Windows-1252', guessed: true },
+    { label: 'Excel "CSV UTF-8": with BOM', bytes: Buffer.from(`\ufeff${csv}`, 'utf8'), encoding: 'UTF-8', guessed: false },
+    { label: 'UTF-8 without BOM', bytes: Buffer.from(csv, 'utf8'), encoding: 'UTF-8', guessed: false },
+    { label: 'Excel "Unicode Text": UTF-16LE with BOM, tabs', bytes: Buffer.from(`\ufeff${csv.replace(/;/g, '\t')}`, 'utf16le'), encoding: 'UTF-16LE', guessed: false },
+  ])('$label', ({ bytes, encoding, guessed }) => {
+    const file = readBatchFile('applications.csv', Uint8Array.from(bytes));
+    if (!file.ok) throw file.refusal;
+    expect({ encoding: file.encoding, guessed: file.guessed }).toEqual({ encoding, guessed });
+    const read = readBatchCsv(file.text, { fileName: 'applications.csv' });
+    expect(read.problems).toEqual([]);
+    expect(read.rows.map((row) => row.requests.map((request) => request.subject.organization))).toEqual([[name]]);
+  });
+});
+
 // ---------------------------------------------------------------------------
 // Properties
 
 const chars = (text: string) => fc.constantFrom(...text);
+/** Text built from the header names, IDs, roles and what CSV treats specially. */
+const csvLike = (maxLength: number) =>
+  fc
+    .array(
+      fc.constantFrom(...BATCH_COLUMNS, 'Legal Name', 'constructor', '__proto__', ORG, CLIENT, CLIENT_2, 'transport', 'server_transport', 'api.bank.ae', 'Société', 'Bank', ',', ';', '\t', '"', '""', '\n', '\r\n', '\r', ' ', 'x'),
+      { maxLength },
+    )
+    .map((parts) => parts.join(''));
 
 describe('readBatchCsv for any input', () => {
   /** Never throws; every problem has a known code, a row, a known column or none, and a message. */
   function expectWellFormed(text: string): void {
     const { rows, problems } = readBatchCsv(text);
+    expect(problems.length).toBeLessThanOrEqual(MAX_PROBLEMS);
     for (const p of problems) {
       expect(ERROR_CODES).toContain(p.code);
       expect(Number.isInteger(p.row) && p.row >= 1).toBe(true);
@@ -378,14 +569,58 @@ describe('readBatchCsv for any input', () => {
     for (const row of rows) expect(row.requests.length).toBeGreaterThan(0);
   }
 
-  it('arbitrary text never throws', () => {
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit: chars(',;"\r\n\ufeff a_-'), maxLength: 200 }));
-    fc.assert(fc.property(text, expectWellFormed), { numRuns: 1000 });
+  it('arbitrary text never throws', { timeout: 60_000 }, () => {
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit: chars(',;\t"\r\n\ufeff\ufffd a_-'), maxLength: 200 }));
+    fc.assert(fc.property(text, expectWellFormed), { numRuns: 10_000 });
   });
 
-  it('CSV-like text built from header names, IDs and roles never throws', () => {
-    const token = fc.constantFrom(...BATCH_COLUMNS, 'Legal Name', ORG, CLIENT, CLIENT_2, 'transport', 'server_transport', 'api.bank.ae', 'Bank', ',', ';', '"', '""', '\n', '\r\n', '\r', ' ', 'x');
-    fc.assert(fc.property(fc.array(token, { maxLength: 80 }).map((parts) => parts.join('')), expectWellFormed), { numRuns: 1000 });
+  it('CSV-like text built from header names, IDs and roles never throws', { timeout: 60_000 }, () => {
+    fc.assert(fc.property(csvLike(80), expectWellFormed), { numRuns: 10_000 });
+  });
+
+  it('arbitrary bytes, as a dropped file, give text or a typed refusal, never a throw', { timeout: 60_000 }, () => {
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc.tuple(fc.constantFrom([0xff, 0xfe], [0xfe, 0xff], [0xef, 0xbb, 0xbf], []), fc.uint8Array({ maxLength: 300 })).map(([bom, tail]) =>
+        Uint8Array.from([...bom, ...tail]),
+      ),
+      csvLike(60).map((text) => Uint8Array.from(Buffer.from(text, 'latin1'))),
+      csvLike(60).map((text) => Uint8Array.from(Buffer.from(`\ufeff${text}`, 'utf16le'))),
+    );
+    fc.assert(
+      fc.property(bytes, (bytes) => {
+        const start = performance.now();
+        const file = readBatchFile('dropped.csv', bytes);
+        if (file.ok) {
+          // Never a U+FFFD the bytes do not spell (in UTF-8, or in UTF-16 after its BOM).
+          const hex = Buffer.from(bytes).toString('hex');
+          if (file.text.includes('\uFFFD')) expect(hex.includes('efbfbd') || /^(fffe|feff)/.test(hex)).toBe(true);
+          expectWellFormed(file.text);
+        } else {
+          expect(file.refusal).toBeInstanceOf(AppError);
+          expect(['csv-too-large', 'csv-not-text', 'csv-encoding']).toContain(file.refusal.code);
+        }
+        expect(performance.now() - start).toBeLessThan(1000);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('any text up to the limit is read in under a second', { timeout: 120_000 }, () => {
+    // A chunk of CSV-like text repeated to 1 MiB: many rows, many columns, long quotes, or blank lines.
+    const big = fc.tuple(csvLike(40), fc.constantFrom('', HEADER + '\n', 'legal_name\troles\n')).map(([chunk, head]) => {
+      const unit = chunk === '' ? 'x' : chunk;
+      const text = (head + unit.repeat(Math.ceil(MAX_CSV_BYTES / unit.length))).slice(0, MAX_CSV_BYTES);
+      return text.slice(0, MAX_CSV_BYTES - (Buffer.byteLength(text) - text.length)); // at most 1 MiB in UTF-8
+    });
+    fc.assert(
+      fc.property(big, (text) => {
+        const start = performance.now();
+        expectWellFormed(text);
+        expect(performance.now() - start).toBeLessThan(1000);
+      }),
+      { numRuns: 20 },
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import { importPrivateKeyPem } from '../../src/lib/keys';
 import { fromPem, type Bytes } from '../../src/lib/pem';
 import type { RoleId } from '../../src/lib/profile';
 import type { CertificateRequest } from '../../src/lib/request';
-import { ORGANISATION_ID, nodeCrypto, readFixture } from '../support/fixtures';
+import { CLIENT_ID, ORGANISATION_ID, nodeCrypto, readFixture } from '../support/fixtures';
 
 const csrDer = (file: string) => fromPem('CERTIFICATE REQUEST', readFixture(file));
 
@@ -167,6 +167,30 @@ describe('checkCsr, CSRs built here', () => {
         '"api_bank.ae" contains an underscore; remove it or use a hyphen. Host names in certificates use only letters, digits, hyphens and dots. ' +
         '"api.example.ae" is listed twice; remove one.',
     });
+  });
+
+  it.each([
+    {
+      name: 'a legal name with U+FFFD (a Windows-1252 CSV read as UTF-8) fails',
+      organization: 'Soci\uFFFDt\uFFFD G\uFFFDn\uFFFDrale',
+      want: {
+        'legal-name':
+          'O is "Soci\uFFFDt\uFFFD G\uFFFDn\uFFFDrale": it holds U+FFFD (\uFFFD), the replacement character a decoder leaves for bytes it could not read, so the legal name was lost. ' +
+          'Make the CSR again from the name as registered; a CSV saved by Excel should be saved as "CSV UTF-8".',
+      },
+    },
+    { name: 'the same name decoded right passes', organization: 'Société Générale', want: {} },
+  ])('$name', async ({ organization, want }) => {
+    const request: CertificateRequest = {
+      role: 'client_signing',
+      subject: { country: 'AE', organization, organizationalUnit: ORGANISATION_ID, commonName: CLIENT_ID },
+      extensions: 'profile',
+      dnsNames: [],
+      keyFileName: 'x.key',
+      csrFileName: 'x.csr',
+    };
+    const der = await buildCsr(nodeCrypto, request, await importPrivateKeyPem(nodeCrypto, readFixture('test-key.pem')));
+    expect(await failures(der, 'client_signing')).toEqual(want);
   });
 
   it('accepts no extensions but the DNS names (exactly as the Trust Framework command)', async () => {

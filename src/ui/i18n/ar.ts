@@ -159,7 +159,7 @@ export const ar: Record<MessageKey, string> = {
 
   'batch.label': 'التطبيقات (CSV)',
   'batch.hint':
-    'تطبيق واحد في كل صف، مع صف عناوين يسمّي الأعمدة `legal_name` و`organisation_id` و`client_id` و`roles` (مثل `transport;signing;encryption` أو `server_transport;server_signing`)، والعمود `dns_names` لشهادة النقل الخاصة بالخادم. يُفصل بين القيم بفاصلة أو فاصلة منقوطة، بترميز UTF-8. الصق المحتوى، أو أفلت الملف هنا، أو اختره.',
+    'تطبيق واحد في كل صف، مع صف عناوين يسمّي الأعمدة `legal_name` و`organisation_id` و`client_id` و`roles` (مثل `transport;signing;encryption` أو `server_transport;server_signing`)، والعمود `dns_names` لشهادة النقل الخاصة بالخادم. يُفصل بين القيم بفاصلة أو فاصلة منقوطة أو علامة جدولة، بترميز UTF-8 أو UTF-16 أو Windows-1252. الصق المحتوى، أو أفلت الملف هنا، أو اختره.',
   'batch.file': 'أو اختر ملف CSV',
   'batch.summary':
     'جاهز للإنشاء: **التطبيقات: {applications}، الشهادات: {certificates}**. لكل تطبيق مجلد خاص به في ملف zip.',
@@ -175,6 +175,20 @@ export const ar: Record<MessageKey, string> = {
   'batch.legalName': 'الاسم القانوني',
   'batch.certificates': 'الشهادات',
   'batch.listSeparator': '، ',
+  'batch.exact': 'مطابق تمامًا لأمر إطار الثقة (دون امتدادات)',
+  'batch.exact.hint': 'لكل طلبات CSR في هذه الدفعة: لا يُطلب استخدام المفتاح، ويطبّق الدليل عندئذٍ ملف التعريف الخاص به. وللنموذج خيار مستقل.',
+  'batch.sourceFile': 'قُرئ الملف {file} بترميز {encoding}، والفاصل بين القيم {separator}.',
+  'batch.sourceText': 'الفاصل بين القيم {separator}.',
+  'batch.separator.comma': 'الفاصلة (,)',
+  'batch.separator.semicolon': 'الفاصلة المنقوطة (;)',
+  'batch.separator.tab': 'علامة الجدولة (Tab)',
+  'batch.encoding.confirmed': '{encoding}، وقد أكّدتَ صحة الأسماء',
+  'batch.confirm.question': 'هذا الملف ليس بترميز UTF-8، فقُرئ بترميز Windows-1252 الذي يستخدمه Excel. هل هذه الأسماء القانونية صحيحة؟',
+  'batch.confirm.more': 'وأسماء أخرى عددها {count}',
+  'batch.confirm.yes': 'نعم، الأسماء صحيحة',
+  'batch.confirm.no': 'لا، أزِل الملف',
+  'batch.truncated': 'توقّفت القراءة بعد أن بلغ عدد المشكلات {count}: صحّح هذه المشكلات أولًا، أو تحقّق من أنّ هذا هو الملف المقصود.',
+  'batch.reading': 'جارٍ قراءة ملف CSV…',
 
   'certificates.label': 'ملفات الشهادات والمفاتيح وطلبات توقيع الشهادات (CSR)',
   'certificates.hint':
@@ -315,7 +329,15 @@ export const arErrors: Record<ErrorCode, string> = {
   'batch-has-problems':
     'لا يمكن إنشاء الملفات من ملف CSV بعد. الصق محتوى CSV أو اختر ملفًا، بتطبيق واحد في كل صف، ثم صحّح المشكلات المدرجة، أو استبعد الصفوف التي فيها مشكلات.',
   'csv-empty':
-    'الملف فارغ أو لا يحتوي على أي تطبيق. سمِّ الأعمدة في الصف الأول: legal_name وorganisation_id وclient_id وroles، وdns_names لشهادات الخادم، بأي ترتيب، ثم أضف صفًّا لكل تطبيق تحته.',
+    'الملف «{value}» فارغ أو لا يحتوي على أي تطبيق. سمِّ الأعمدة في الصف الأول: legal_name وorganisation_id وclient_id وroles، وdns_names لشهادات الخادم، بأي ترتيب، ثم أضف صفًّا لكل تطبيق تحته.',
+  'csv-too-large':
+    'ملف CSV «{value}» أكبر من الحد الأقصى المسموح به «{limit}»، أي نحو 8000 تطبيق. قسّمه إلى ملفات أصغر.',
+  'csv-not-text':
+    'الملف «{value}» ليس ملف CSV نصيًّا، ففيه بايتات قيمتها صفر: ربما كان جدول بيانات (.xlsx) أو نصًّا بترميز UTF-16 دون علامة ترتيب البايتات (BOM). في Excel استخدم الأمر حفظ باسم (Save As) واختر النوع CSV UTF-8 (Comma delimited)، ثم اختر ذلك الملف.',
+  'csv-encoding':
+    'يبدأ الملف «{value}» بعلامة ترتيب البايتات (BOM) التي تدلّ على ترميزه، لكنّ بعض بايتاته لا تتبع هذا الترميز، فالملف تالف. في Excel استخدم الأمر حفظ باسم (Save As) واختر النوع CSV UTF-8 (Comma delimited)، ثم اختر ذلك الملف.',
+  'csv-encoding-unconfirmed':
+    'الملف «{value}» ليس بترميز UTF-8، فقُرئ بترميز Windows-1252 الذي يستخدمه Excel. تحقّق من الأسماء القانونية المعروضة وأكّد أنها صحيحة، أو احفظ الملف في Excel بالنوع CSV UTF-8 (Comma delimited) واختره مرة أخرى.',
   'csv-missing-column':
     'ينقص صفَّ العناوين عمودٌ مطلوب. سمِّ الأعمدة في الصف الأول: legal_name وorganisation_id وclient_id وroles، وdns_names لشهادات الخادم، بأي ترتيب.',
   'csv-unknown-column':

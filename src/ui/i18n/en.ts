@@ -144,7 +144,7 @@ export const en = {
 
   'batch.label': 'Applications (CSV)',
   'batch.hint':
-    'One application per row, with a header row naming the columns `legal_name`, `organisation_id`, `client_id`, `roles` (like `transport;signing;encryption`, or `server_transport;server_signing`) and, for server transport, `dns_names`. Comma or semicolon separated, UTF-8. Paste it, drop the file here, or choose it.',
+    'One application per row, with a header row naming the columns `legal_name`, `organisation_id`, `client_id`, `roles` (like `transport;signing;encryption`, or `server_transport;server_signing`) and, for server transport, `dns_names`. Separated by commas, semicolons or tabs; UTF-8, UTF-16 or Windows-1252. Paste it, drop the file here, or choose it.',
   'batch.file': 'Or choose a CSV file',
   'batch.summary': 'Ready to make: **applications {applications}, certificates {certificates}**. Each application gets its own folder in the zip.',
   'batch.problems': 'Problems in the CSV: {count}',
@@ -158,6 +158,20 @@ export const en = {
   'batch.legalName': 'Legal name',
   'batch.certificates': 'Certificates',
   'batch.listSeparator': ', ',
+  'batch.exact': 'Exactly as the Trust Framework command (no extensions)',
+  'batch.exact.hint': 'For every CSR in this batch: leave out the requested key usage; the directory then applies its own profile. The form has its own choice.',
+  'batch.sourceFile': 'Read {file} as {encoding}, separated by {separator}.',
+  'batch.sourceText': 'Separated by {separator}.',
+  'batch.separator.comma': 'commas (,)',
+  'batch.separator.semicolon': 'semicolons (;)',
+  'batch.separator.tab': 'tabs',
+  'batch.encoding.confirmed': '{encoding}, names confirmed',
+  'batch.confirm.question': 'This file is not UTF-8; it was read as Windows-1252 (Excel). Are these legal names right?',
+  'batch.confirm.more': 'and {count} more',
+  'batch.confirm.yes': 'Yes, the names are right',
+  'batch.confirm.no': 'No, remove the file',
+  'batch.truncated': 'Reading stopped after {count} problems: fix these first, or check that this is the file you meant.',
+  'batch.reading': 'Reading the CSV…',
 
   'certificates.label': 'Certificate, key and CSR files',
   'certificates.hint':
