@@ -9,7 +9,8 @@
  */
 
 import { checkDnsName } from './dns';
-import { AppError, type ErrorCode, type Warning } from './errors';
+import { AppError, type ErrorCode, type ErrorParams, type Warning } from './errors';
+import { checkOutputFileNames, fileNameKey } from './names';
 import { ROLES, type RoleId } from './profile';
 import { checkLegalName, checkServerCommonName, checkUuid, type CertificateRequest, type ExtensionPolicy, type Validation } from './request';
 import { toSubjArgument, type Subject } from './subject';
@@ -42,22 +43,49 @@ export type CommandOutcome =
   | { readonly ok: true; readonly command: ParsedCommand }
   | { readonly ok: false; readonly source: string; readonly errors: readonly AppError[] };
 
-/** Parses every `openssl req` command in `text`. Never throws. */
+/**
+ * The most text a paste may hold, in UTF-16 code units (JavaScript's string
+ * length, what a text area holds): 1 MiB of them. The directory's command is
+ * about 300.
+ */
+export const MAX_PASTE_LENGTH = 1024 * 1024;
+/** The most commands one paste may hold; more applications go in a batch CSV. */
+export const MAX_COMMANDS = 100;
+
+/** Parses every `openssl req` command in `text`. Never throws, and takes time linear in the text's length. */
 export function parseCommands(text: string): CommandOutcome[] {
-  const shell = detectShell(text);
-  let commands: string[][];
+  if (text.length > MAX_PASTE_LENGTH) {
+    const error = commandError(
+      'command-too-long',
+      `The pasted text is ${text.length.toLocaleString('en')} characters long; this page reads at most ${MAX_PASTE_LENGTH.toLocaleString('en')} characters (1 MiB, counted as UTF-16 code units) at a time. Paste only the openssl req commands.`,
+      { limit: MAX_PASTE_LENGTH.toLocaleString('en') },
+    );
+    return [{ ok: false, source: '', errors: [error] }];
+  }
+  let commands: ShellCommand[];
   try {
+    const shell = detectShell(text);
+    if (shell === 'bash') refuseWindowsPath(text);
     commands = splitCommands(tokenize(joinContinuations(dropCommentLines(text), shell), shell));
   } catch (error) {
-    return [{ ok: false, source: text.trim(), errors: [asAppError(error)] }];
+    return [{ ok: false, source: truncate(text.trim(), 200), errors: [asAppError(error)] }];
   }
   if (commands.length === 0) {
     return [{ ok: false, source: '', errors: [commandError('command-empty', 'Paste the openssl req command that the Trust Framework directory shows.')] }];
   }
-  return commands.map((tokens) => {
-    const source = tokens.join(' ');
+  if (commands.length > MAX_COMMANDS) {
+    const error = commandError(
+      'command-too-many',
+      `The pasted text has ${commands.length} commands; this page reads at most ${MAX_COMMANDS} at a time. For many applications, use the Batch tab with a CSV, one application per row.`,
+      { limit: String(MAX_COMMANDS) },
+    );
+    return [{ ok: false, source: '', errors: [error] }];
+  }
+  return commands.map(({ words, expansions }) => {
+    const source = words.join(' ');
+    if (expansions.length > 0) return { ok: false, source, errors: [expansionError(expansions[0]!)] };
     try {
-      return { ok: true, command: parseCommand(tokens, source) };
+      return { ok: true, command: parseCommand(words, source) };
     } catch (error) {
       return { ok: false, source, errors: [asAppError(error)] };
     }
@@ -94,13 +122,27 @@ export function validatePaste(text: string, pickedRoles: readonly (RoleId | unde
       : { source: command.source, command, role, request, errors: [] };
   });
   const errors = commands.flatMap((command) => command.errors);
-  const fileNames = commands.flatMap((command) => (command.request ? [command.request.csrFileName, command.request.keyFileName] : []));
-  const duplicate = fileNames.find((name, index) => fileNames.indexOf(name) !== index);
-  if (duplicate !== undefined) errors.push(commandError('command-syntax', `Two commands write "${duplicate}": give each file its own name.`));
+  const duplicate = firstSharedFile(commands.flatMap((command) => (command.command ? [command.command.csrFileName, command.command.keyFileName] : [])));
+  if (duplicate !== undefined) {
+    const [first, second] = duplicate;
+    const same = first === second ? `Two commands write "${first}"` : `"${first}" and "${second}" are the same file on Windows and macOS, which ignore case`;
+    errors.push(commandError('file-name-duplicate', `${same}: give each file its own name.`, { value: second }));
+  }
   const warnings = commands.flatMap((command) => command.command?.notes ?? []);
   const validation: Validation =
     errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, requests: commands.map((command) => command.request!), warnings };
   return { commands, validation };
+}
+
+/** The first file name that an earlier one already takes, ignoring case and normalisation, with that earlier one. */
+function firstSharedFile(names: readonly string[]): [string, string] | undefined {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const earlier = seen.get(fileNameKey(name));
+    if (earlier !== undefined) return [earlier, name];
+    seen.set(fileNameKey(name), name);
+  }
+  return undefined;
 }
 
 /**
@@ -183,11 +225,36 @@ function isAscii(text: string): boolean {
 // ---------------------------------------------------------------------------
 // Shell text to tokens
 
-/** Lines ending in `^` are cmd.exe, in a backtick PowerShell; anything else is read as bash. */
+/**
+ * Which shell the text was written for. Line continuations say it best: `^`
+ * is cmd.exe, a backtick PowerShell, `\` bash. On one line, a Windows path
+ * (`C:\keys\x.csr`, `.\x.csr`) or `openssl.exe` means cmd.exe, or PowerShell
+ * if a backtick or `& "…openssl.exe"` says so. Anything else is read as bash.
+ */
 function detectShell(text: string): Shell {
   if (/\^[ \t]*\r?\n/.test(text)) return 'cmd';
   if (/`[ \t]*\r?\n/.test(text)) return 'powershell';
+  if (/\\[ \t]*\r?\n/.test(text)) return 'bash';
+  if (WINDOWS_PATH.test(text) || /openssl\.exe\b/i.test(text)) {
+    return /`|(^|[\n;])[ \t]*&[ \t]*["']/.test(text) ? 'powershell' : 'cmd';
+  }
   return 'bash';
+}
+
+/** A Windows path where a shell reads a word: a drive letter and `\`, or `.\` / `..\`, at the start of a word. */
+const WINDOWS_PATH = /(?:^|[\s"'=])(?:[A-Za-z]:\\|\.\.?\\)/;
+/** The same, unquoted: where bash would take each `\` as an escape (`C:\keys\x.csr` becomes `C:keysx.csr`). */
+const UNQUOTED_WINDOWS_PATH = /(?:^|[\s=])((?:[A-Za-z]:\\|\.\.?\\)[^\s"']{0,80})/;
+
+/** A bash command (one with `\` line continuations) with an unquoted Windows path: bash would mangle it. */
+function refuseWindowsPath(text: string): void {
+  const path = UNQUOTED_WINDOWS_PATH.exec(text)?.[1];
+  if (path === undefined) return;
+  throw commandError(
+    'windows-path',
+    `"${path}" is a Windows path, but the command is written for bash (its lines end in \\), where each \\ would be dropped and the name mangled. Paste the command as cmd.exe or PowerShell shows it (lines ending in ^ or a backtick), or give only the file name, or write the path with / instead of \\.`,
+    { token: path },
+  );
 }
 
 const CONTINUATION: Record<Shell, RegExp> = {
@@ -211,13 +278,24 @@ function dropCommentLines(text: string): string {
 
 /** Marks the end of a command: a newline, `;`, `&`, `&&` or `|` outside quotes. */
 const END = Symbol('end of command');
-type Token = string | typeof END;
+/** Something the shell would have replaced before OpenSSL saw it: `$NAME`, `$(…)`, `%NAME%`, a backtick. */
+interface Expansion {
+  readonly expansion: string;
+}
+type Token = string | typeof END | Expansion;
+
+/** The words of one command, and any shell expansion found in them. */
+interface ShellCommand {
+  readonly words: string[];
+  readonly expansions: string[];
+}
 
 /**
  * Splits shell text into words the way the shell would hand them to
  * OpenSSL: quotes removed, escapes applied. Single quotes are literal in
  * bash and PowerShell (`''` is a quote in PowerShell) and read the same way
- * from cmd.exe, where users also paste them.
+ * from cmd.exe, where users also paste them. What the shell would have
+ * expanded is kept as written and reported beside the words.
  */
 function tokenize(text: string, shell: Shell): Token[] {
   const tokens: Token[] = [];
@@ -230,9 +308,16 @@ function tokenize(text: string, shell: Shell): Token[] {
     word = '';
     inWord = false;
   };
+  const found = (expansion: string) => tokens.push({ expansion });
   while (i < text.length) {
     const c = text[i]!;
-    if (c === ' ' || c === '\t') {
+    const expansion = expansionAt(text, i, shell, 'unquoted');
+    if (expansion !== undefined) {
+      found(expansion);
+      word += expansion;
+      inWord = true;
+      i += expansion.length;
+    } else if (c === ' ' || c === '\t') {
       finishWord();
       i++;
     } else if (c === '\n' || c === ';' || c === '&' || c === '|') {
@@ -248,11 +333,15 @@ function tokenize(text: string, shell: Shell): Token[] {
       i += 2;
     } else if (c === "'") {
       const close = findClosingSingleQuote(text, i, shell);
-      word += text.slice(i + 1, close).replace(shell === 'powershell' ? /''/g : /(?!)/g, "'");
+      const quoted = text.slice(i + 1, close);
+      // cmd.exe has no single quotes: it expands %NAME% inside them too.
+      const percent = shell === 'cmd' ? PERCENT_VARIABLE.exec(quoted)?.[0] : undefined;
+      if (percent !== undefined) found(percent);
+      word += quoted.replace(shell === 'powershell' ? /''/g : /(?!)/g, "'");
       inWord = true;
       i = close + 1;
     } else if (c === '"') {
-      const [value, close] = readDoubleQuoted(text, i, shell);
+      const [value, close] = readDoubleQuoted(text, i, shell, found);
       word += value;
       inWord = true;
       i = close + 1;
@@ -264,6 +353,47 @@ function tokenize(text: string, shell: Shell): Token[] {
   }
   finishWord();
   return tokens;
+}
+
+const PERCENT_VARIABLE = /%[A-Za-z_][A-Za-z0-9_]{0,63}%/;
+/** How far a `$(…)`, `${…}` or backtick is followed to its end before it is quoted shortened. */
+const EXPANSION_EXCERPT = 60;
+
+/**
+ * The shell expansion that starts at `i`, as written, or undefined. bash and
+ * PowerShell expand `$NAME`, `${…}` and `$(…)` unquoted and in double quotes;
+ * bash also runs `` `…` `` there. cmd.exe expands `%NAME%` everywhere. The
+ * others are refused in every shell too: a legal name or file name never
+ * holds them, and the user surely meant a value that this page cannot know.
+ */
+function expansionAt(text: string, i: number, shell: Shell, where: 'unquoted' | 'double'): string | undefined {
+  const c = text[i];
+  if (c === '$') {
+    const next = text[i + 1];
+    if (next === '(' || next === '{') return excerptTo(text, i, next === '(' ? ')' : '}');
+    const name = /^\$(?:env:)?[A-Za-z_0-9][A-Za-z0-9_]{0,63}/.exec(text.slice(i, i + 70));
+    return name?.[0];
+  }
+  if (c === '%') {
+    const variable = /^%[A-Za-z_][A-Za-z0-9_]{0,63}%/.exec(text.slice(i, i + 66));
+    return variable?.[0];
+  }
+  if (c === '`' && shell === 'bash') return excerptTo(text, i, '`', where === 'double' ? '"' : undefined);
+  return undefined;
+}
+
+/** `text` from `start` to the first `close` after it (nesting `(` for `$(`), or a shortened excerpt if none is near. */
+function excerptTo(text: string, start: number, close: string, stop?: string): string {
+  let depth = 0;
+  const end = Math.min(text.length, start + EXPANSION_EXCERPT);
+  for (let j = start + 1; j < end; j++) {
+    const c = text[j];
+    if (c === '\n' || c === stop) return text.slice(start, j);
+    if (close === ')' && c === '(' && j > start + 1) depth++;
+    else if (c === close && depth > 0) depth--;
+    else if (c === close) return text.slice(start, j + 1);
+  }
+  return text.slice(start, end);
 }
 
 function findClosingSingleQuote(text: string, open: number, shell: Shell): number {
@@ -283,8 +413,9 @@ function findClosingSingleQuote(text: string, open: number, shell: Shell): numbe
  * Inside double quotes: bash lets `\` escape only `\ " $` and backtick;
  * cmd.exe passes everything through, except that the program's own argument
  * parser reads `\"` as a quote; PowerShell escapes with a backtick and `""`.
+ * Expansions are reported to `found` and kept as written.
  */
-function readDoubleQuoted(text: string, open: number, shell: Shell): [string, number] {
+function readDoubleQuoted(text: string, open: number, shell: Shell, found: (expansion: string) => void): [string, number] {
   let value = '';
   let i = open + 1;
   while (i < text.length) {
@@ -298,7 +429,12 @@ function readDoubleQuoted(text: string, open: number, shell: Shell): [string, nu
       }
       return [value, i];
     }
-    if (shell === 'bash' && c === '\\' && next !== undefined && '\\"$`'.includes(next)) {
+    const expansion = expansionAt(text, i, shell, 'double');
+    if (expansion !== undefined) {
+      found(expansion);
+      value += expansion;
+      i += expansion.length;
+    } else if (shell === 'bash' && c === '\\' && next !== undefined && '\\"$`'.includes(next)) {
       value += next;
       i += 2;
     } else if (shell === 'cmd' && c === '\\' && next === '"') {
@@ -321,19 +457,29 @@ function unbalanced(quote: string, text: string, open: number): AppError {
 }
 
 /** Groups tokens into commands; blank lines make none. */
-function splitCommands(tokens: Token[]): string[][] {
-  const commands: string[][] = [];
-  let current: string[] = [];
+function splitCommands(tokens: Token[]): ShellCommand[] {
+  const commands: ShellCommand[] = [];
+  let current: ShellCommand = { words: [], expansions: [] };
   const all: Token[] = [...tokens, END];
   for (const token of all) {
-    if (token !== END) {
-      current.push(token);
-      continue;
+    if (typeof token === 'string') current.words.push(token);
+    else if (token !== END) current.expansions.push(token.expansion);
+    else {
+      if (current.words.length > 0 || current.expansions.length > 0) commands.push(current);
+      current = { words: [], expansions: [] };
     }
-    if (current.length > 0) commands.push(current);
-    current = [];
   }
   return commands;
+}
+
+/** `$LEGAL_NAME` and its kin: the shell would have put a value there, which this page cannot know. */
+function expansionError(token: string): AppError {
+  const what = token.startsWith('$(') || token.startsWith('`') ? 'runs a command and puts its output there' : 'puts the variable\'s value there';
+  return commandError(
+    'shell-expansion',
+    `"${token}" is shell syntax: a shell ${what} before OpenSSL sees the command, but this page reads the command as pasted and cannot know that value. Write the value itself in its place (the legal name, the ID or the file name), or paste the command as your terminal printed it with the values filled in.`,
+    { token },
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -365,7 +511,7 @@ function parseCommand(tokens: string[], source: string): ParsedCommand {
     }
     if (Object.hasOwn(values, option) || option === '-addext') {
       const value = options[++i];
-      if (value === undefined) throw commandError('missing-value', `${option} needs a value after it.`);
+      if (value === undefined) throw commandError('missing-value', `${shown(option)} needs a value after it.`);
       if (option === '-addext') addext.push(value);
       else values[option as keyof typeof values] = value;
       continue;
@@ -375,10 +521,12 @@ function parseCommand(tokens: string[], source: string): ParsedCommand {
 
   const newkey = values['-newkey'];
   if (newkey !== undefined && !/^rsa:2048$/i.test(newkey)) {
-    throw commandError('key-not-rsa-2048', `"-newkey ${newkey}" is not allowed: the Trust Framework requires RSA 2048-bit keys. Use -newkey rsa:2048.`);
+    throw commandError('key-not-rsa-2048', `"-newkey ${shown(newkey)}" is not allowed: the Trust Framework requires RSA 2048-bit keys. Use -newkey rsa:2048.`);
   }
   const csrFileName = outputName('-out', values['-out']);
   const keyFileName = outputName('-keyout', values['-keyout']);
+  const badName = checkOutputFileNames(csrFileName, keyFileName);
+  if (badName) throw commandError(badName.code, badName.message, badName.params);
   const subj = values['-subj'];
   if (subj === undefined) throw commandError('subject-missing', 'The command has no -subj: add -subj "/C=AE/O=<legal name>/OU=<Organisation ID>/CN=<Client ID>".');
   const subject = parseSubject(subj);
@@ -405,31 +553,35 @@ function parseCommand(tokens: string[], source: string): ParsedCommand {
 
 function refusedOption(option: string): AppError {
   if (option === '-passout' || option === '-passin') {
-    return commandError('encrypted-key', `"${option}" asks for an encrypted key, which this tool does not make. Remove it and keep -nodes; protect the key file instead.`);
+    return commandError('encrypted-key', `"${shown(option)}" asks for an encrypted key, which this tool does not make. Remove it and keep -nodes; protect the key file instead.`);
   }
   if (option === '-config') {
     return commandError('config-file', '"-config" names a file this page cannot read. Remove it and give everything with -subj and -addext.');
   }
   if (OTHER_DIGESTS.has(option)) {
-    return commandError('digest-not-sha256', `"${option}" is not allowed: the Trust Framework requires SHA-256. Use -sha256.`);
+    return commandError('digest-not-sha256', `"${shown(option)}" is not allowed: the Trust Framework requires SHA-256. Use -sha256.`);
   }
   if (option === '-key') {
     return commandError('unknown-option', '"-key" signs with an existing key file; this tool makes a new key. Use -newkey rsa:2048 instead.');
   }
   return commandError(
     'unknown-option',
-    `"${option}" is not an option this tool understands. It reads -new, -newkey rsa:2048, -nodes, -sha256, -utf8, -out, -keyout, -subj and -addext.`,
+    `"${shown(option)}" is not an option this tool understands. It reads -new, -newkey rsa:2048, -nodes, -sha256, -utf8, -out, -keyout, -subj and -addext.`,
   );
 }
 
-/** The file name as given, without any folder in front of it. */
+/**
+ * The file name as given, without any folder in front of it (`/` or `\`:
+ * a Windows path reaches here whole only from cmd.exe or PowerShell, or
+ * quoted). Checked against the allowlist by the caller.
+ */
 function outputName(option: '-out' | '-keyout', value: string | undefined): string {
   if (value === undefined || value === '') {
     const what = option === '-out' ? 'the .csr' : 'the .key';
-    throw commandError('missing-output', `The command has no ${option}: add ${option} with the name of ${what} file.`);
+    throw commandError('missing-output', `The command has no ${shown(option)}: add ${shown(option)} with the name of ${what} file.`);
   }
-  const name = value.split(/[\\/]/).pop()!;
-  if (name === '') throw commandError('missing-output', `${option} "${value}" names a folder, not a file: give the file name too.`);
+  const name = value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
+  if (name === '') throw commandError('missing-output', `${shown(option)} "${truncate(value)}" names a folder, not a file: give the file name too.`, { value: truncate(value) });
   return name;
 }
 
@@ -466,26 +618,26 @@ const SUBJECT_ORDER = ['C', 'O', 'OU', 'CN'] as const;
  */
 function parseSubject(subj: string): Subject {
   if (!subj.startsWith('/')) {
-    throw commandError('subject-syntax', `-subj "${subj}" must start with "/", like /C=AE/O=<legal name>/OU=<Organisation ID>/CN=<Client ID>.`);
+    throw commandError('subject-syntax', `-subj "${shown(subj)}" must start with "/", like /C=AE/O=<legal name>/OU=<Organisation ID>/CN=<Client ID>.`);
   }
   const attributes: Array<{ type: 'C' | 'O' | 'OU' | 'CN'; value: string }> = [];
   let i = 1;
   while (i < subj.length) {
     const equals = subj.indexOf('=', i);
-    if (equals === -1) throw commandError('subject-syntax', `-subj: "${subj.slice(i)}" has no "=": each part is like /O=<legal name>.`);
+    if (equals === -1) throw commandError('subject-syntax', `-subj: "${shown(subj.slice(i))}" has no "=": each part is like /O=<legal name>.`);
     const typeName = subj.slice(i, equals);
     const type = Object.hasOwn(SUBJECT_TYPES, typeName) ? SUBJECT_TYPES[typeName] : undefined;
     if (type === undefined) {
       throw commandError(
         'subject-attribute',
-        `-subj: "${typeName}" is not part of the Trust Framework subject, which is /C=AE/O=…/OU=…/CN=…; remove /${typeName}=….`,
+        `-subj: "${shown(typeName)}" is not part of the Trust Framework subject, which is /C=AE/O=…/OU=…/CN=…; remove /${shown(typeName)}=….`,
       );
     }
     let value = '';
     i = equals + 1;
     for (; i < subj.length && subj[i] !== '/'; i++) {
       if (subj[i] === '+') {
-        throw commandError('multi-valued-rdn', `-subj: the "+" in ${type}=${value}+… joins two attributes into one RDN. If it is part of the name, write it as \\+.`);
+        throw commandError('multi-valued-rdn', `-subj: the "+" in ${type}=${shown(value)}+… joins two attributes into one RDN. If it is part of the name, write it as \\+.`);
       }
       if (subj[i] === '\\') {
         i++;
@@ -534,16 +686,16 @@ function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNam
     const name = text.slice(0, equals === -1 ? undefined : equals).trim();
     const items = equals === -1 ? [] : text.slice(equals + 1).split(',').map((item) => item.trim());
     const seen = name === 'keyUsage' ? keyUsage : name === 'extendedKeyUsage' ? extendedKeyUsage : name === 'subjectAltName' ? dnsNames : undefined;
-    if (seen !== undefined) throw commandError('extension-unsupported', `-addext "${text}": ${name} is given twice; give it once.`);
+    if (seen !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": ${name} is given twice; give it once.`);
     if (name === 'keyUsage' || name === 'extendedKeyUsage') {
       const critical = items[0] === 'critical';
       const usages = critical ? items.slice(1) : items;
-      if (usages.length === 0) throw commandError('extension-unsupported', `-addext "${text}" names no usage.`);
-      const duplicate = usages.find((usage, index) => usages.indexOf(usage) !== index);
-      if (duplicate !== undefined) throw commandError('extension-unsupported', `-addext "${text}": "${duplicate}" is given twice.`);
+      if (usages.length === 0) throw commandError('extension-unsupported', `-addext "${shown(text)}" names no usage.`);
+      const duplicate = firstRepeated(usages);
+      if (duplicate !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(duplicate)}" is given twice.`);
       if (name === 'keyUsage') {
         const unknown = usages.find((usage) => !KEY_USAGE_NAMES.has(usage));
-        if (unknown !== undefined) throw commandError('extension-unsupported', `-addext "${text}": "${unknown}" is not a key usage.`);
+        if (unknown !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(unknown)}" is not a key usage.`);
         keyUsage = { critical, usages };
       } else {
         extendedKeyUsage = { critical, usages };
@@ -551,16 +703,16 @@ function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNam
     } else if (name === 'subjectAltName') {
       dnsNames = items.map((item) => {
         if (!item.startsWith('DNS:')) {
-          throw commandError('extension-unsupported', `-addext "${text}": "${item}" is not a DNS name; server certificates list their hosts as DNS:api.bank.ae.`);
+          throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(item)}" is not a DNS name; server certificates list their hosts as DNS:api.bank.ae.`);
         }
         const checked = checkDnsName(item.slice(4));
         if ('code' in checked) throw commandError(checked.code, checked.message);
         return checked.ascii;
       });
-      const repeated = dnsNames.find((dnsName, index) => dnsNames!.indexOf(dnsName) !== index);
-      if (repeated !== undefined) throw commandError('dns-name-invalid', `-addext "${text}": "${repeated}" is listed twice; remove one.`);
+      const repeated = firstRepeated(dnsNames);
+      if (repeated !== undefined) throw commandError('dns-name-invalid', `-addext "${shown(text)}": "${shown(repeated)}" is listed twice; remove one.`);
     } else {
-      throw commandError('extension-unsupported', `-addext "${text}" is not one this tool makes: it reads keyUsage, extendedKeyUsage and subjectAltName.`);
+      throw commandError('extension-unsupported', `-addext "${shown(text)}" is not one this tool makes: it reads keyUsage, extendedKeyUsage and subjectAltName.`);
     }
   }
   return { keyUsage, extendedKeyUsage, dnsNames: dnsNames ?? [] };
@@ -593,13 +745,23 @@ function extensionPolicy(command: ParsedCommand, role: RoleId): ExtensionPolicy 
 
 // ---------------------------------------------------------------------------
 
-function commandError(code: ErrorCode, message: string): AppError {
-  return new AppError(code, message, { field: 'command' });
+function commandError(code: ErrorCode, message: string, params?: ErrorParams): AppError {
+  return new AppError(code, message, { field: 'command', ...(params ? { params } : {}) });
 }
 
 /** A form-field error (legal name, UUID) found inside the command. */
 function retarget(error: AppError): AppError {
-  return new AppError(error.code, error.message, { field: 'command', cause: error });
+  return new AppError(error.code, error.message, { field: 'command', cause: error, params: error.params });
+}
+
+/** The first item that an earlier one repeats; a Set keeps it linear. */
+function firstRepeated(items: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item)) return item;
+    seen.add(item);
+  }
+  return undefined;
 }
 
 function asAppError(error: unknown): AppError {
@@ -607,6 +769,11 @@ function asAppError(error: unknown): AppError {
   return commandError('command-syntax', `The command could not be read: ${String(error)}`);
 }
 
-function truncate(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+/** A value quoted in a message: at most 120 characters, so a huge paste does not make a huge message. */
+function shown(text: string): string {
+  return truncate(text, 120);
+}
+
+function truncate(text: string, length = 60): string {
+  return text.length > length ? `${text.slice(0, length - 3)}…` : text;
 }

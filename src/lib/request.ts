@@ -165,6 +165,14 @@ export function checkLegalName(value: string): string | AppError {
       field,
     });
   }
+  if (value.length > LONG_TEXT) {
+    // Far too long to be a name (a paste gone wrong): say so without quoting or scanning all of it.
+    const shown = `${printableLegalName([...value.slice(0, 40)].slice(0, 30).join(''))}…`;
+    return new AppError('name-too-long', `"${shown}" is ${codePointCount(value).toLocaleString('en')} characters long. ${rule}.`, {
+      field,
+      params: { value: shown },
+    });
+  }
   if (/^\p{Zs}|\p{Zs}$/u.test(value)) {
     return new AppError('name-surrounding-space', `"${value}" starts or ends with a space; remove it. ${rule}.`, { field, params: { value } });
   }
@@ -175,6 +183,18 @@ export function checkLegalName(value: string): string | AppError {
     return new AppError('name-too-long', `"${value}" is ${length} characters long. ${rule}.`, { field, params: { value } });
   }
   return value;
+}
+
+/** Text longer than this (in UTF-16 code units) is not quoted whole in a message. */
+const LONG_TEXT = 1000;
+
+function codePointCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xdc00 || unit > 0xdfff || i === 0 || (text.charCodeAt(i - 1) & 0xfc00) !== 0xd800) count++;
+  }
+  return count;
 }
 
 /**
@@ -196,7 +216,7 @@ export function checkUuid(value: string, field: 'organisationId' | 'clientId', l
       { field },
     );
   }
-  return new AppError('uuid-shape', `${label} must be a UUID like ${UUID_EXAMPLE}; you entered "${printableLegalName(trimmed)}".`, {
+  return new AppError('uuid-shape', `${label} must be a UUID like ${UUID_EXAMPLE}; you entered "${printableLegalName(trimmed.length > 100 ? `${trimmed.slice(0, 60)}…` : trimmed)}".`, {
     field,
   });
 }
