@@ -68,18 +68,11 @@ export function parseCommands(text: string): CommandOutcome[] {
     if (shell === 'bash') refuseWindowsPath(text);
     commands = splitCommands(tokenize(joinContinuations(dropCommentLines(text), shell), shell));
   } catch (error) {
-    return [{ ok: false, source: truncate(text.trim(), 200), errors: [asAppError(error)] }];
+    const whole = error instanceof AppError && (error.code === 'command-too-many' || error.code === 'command-too-long');
+    return [{ ok: false, source: whole ? '' : truncate(text.trim(), 200), errors: [asAppError(error)] }];
   }
   if (commands.length === 0) {
     return [{ ok: false, source: '', errors: [commandError('command-empty', 'Paste the openssl req command that the Trust Framework directory shows.')] }];
-  }
-  if (commands.length > MAX_COMMANDS) {
-    const error = commandError(
-      'command-too-many',
-      `The pasted text has ${commands.length} commands; this page reads at most ${MAX_COMMANDS} at a time. For many applications, use the Batch tab with a CSV, one application per row.`,
-      { limit: String(MAX_COMMANDS) },
-    );
-    return [{ ok: false, source: '', errors: [error] }];
   }
   return commands.map(({ words, expansions }) => {
     const source = words.join(' ');
@@ -268,7 +261,8 @@ const CONTINUATION: Record<Shell, RegExp> = {
  * double quotes); in PowerShell a backtick continuation separates words.
  */
 function joinContinuations(text: string, shell: Shell): string {
-  return text.replace(CONTINUATION[shell], shell === 'powershell' ? ' ' : '').replace(/\r\n?/g, '\n');
+  const joined = text.replace(CONTINUATION[shell], shell === 'powershell' ? ' ' : '');
+  return joined.includes('\r') ? joined.replace(/\r\n?/g, '\n') : joined;
 }
 
 /** Whole-line comments of the three shells: `# …`, `rem …`, `:: …`. */
@@ -300,35 +294,64 @@ interface ShellCommand {
 function tokenize(text: string, shell: Shell): Token[] {
   const tokens: Token[] = [];
   const escape = shell === 'bash' ? '\\' : shell === 'cmd' ? '^' : '`';
-  let word = '';
+  // The word so far, in pieces: joining once is linear, adding one character at a time to a string is slow.
+  let word: string[] = [];
   let inWord = false;
+  let commands = 0;
+  let words = 0;
   let i = 0;
   const finishWord = () => {
-    if (inWord) tokens.push(word);
-    word = '';
+    if (inWord) {
+      tokens.push(word.join(''));
+      if (++words > MAX_WORDS) throw tooManyWords();
+    }
+    word = [];
     inWord = false;
   };
-  const found = (expansion: string) => tokens.push({ expansion });
+  const endCommand = () => {
+    finishWord();
+    if (words > 0 && ++commands > MAX_COMMANDS) throw tooManyCommands();
+    words = 0;
+    expanded = false;
+    tokens.push(END);
+  };
+  // One expansion per command is enough to refuse it; the rest are skipped.
+  let expanded = false;
+  let steps = 0;
+  const found = (expansion: string) => {
+    if (++steps > MAX_STEPS) throw tooManySteps();
+    if (!expanded) tokens.push({ expansion });
+    expanded = true;
+  };
   while (i < text.length) {
+    ORDINARY.lastIndex = i;
+    const run = ORDINARY.exec(text);
+    if (run) {
+      word.push(run[0]);
+      inWord = true;
+      i += run[0].length;
+      continue;
+    }
+    if (++steps > MAX_STEPS) throw tooManySteps();
     const c = text[i]!;
     const expansion = expansionAt(text, i, shell, 'unquoted');
     if (expansion !== undefined) {
       found(expansion);
-      word += expansion;
+      word.push(expansion);
       inWord = true;
       i += expansion.length;
     } else if (c === ' ' || c === '\t') {
       finishWord();
       i++;
     } else if (c === '\n' || c === ';' || c === '&' || c === '|') {
-      finishWord();
-      tokens.push(END);
+      endCommand();
       i++;
     } else if (c === '#' && !inWord && shell !== 'cmd') {
       // bash and PowerShell: a word starting with # starts a comment, to the end of the line.
-      while (i < text.length && text[i] !== '\n') i++;
+      const newline = text.indexOf('\n', i);
+      i = newline === -1 ? text.length : newline;
     } else if (c === escape && i + 1 < text.length) {
-      word += text[i + 1];
+      word.push(text[i + 1]!);
       inWord = true;
       i += 2;
     } else if (c === "'") {
@@ -337,22 +360,60 @@ function tokenize(text: string, shell: Shell): Token[] {
       // cmd.exe has no single quotes: it expands %NAME% inside them too.
       const percent = shell === 'cmd' ? PERCENT_VARIABLE.exec(quoted)?.[0] : undefined;
       if (percent !== undefined) found(percent);
-      word += quoted.replace(shell === 'powershell' ? /''/g : /(?!)/g, "'");
+      word.push(shell === 'powershell' ? quoted.replace(/''/g, "'") : quoted);
       inWord = true;
       i = close + 1;
     } else if (c === '"') {
-      const [value, close] = readDoubleQuoted(text, i, shell, found);
-      word += value;
+      const [value, close] = readDoubleQuoted(text, i, shell, found, () => {
+        if (++steps > MAX_STEPS) throw tooManySteps();
+      });
+      word.push(value);
       inWord = true;
       i = close + 1;
     } else {
-      word += c;
+      word.push(c);
       inWord = true;
       i++;
     }
   }
-  finishWord();
+  endCommand();
   return tokens;
+}
+
+/** A run of characters that no shell treats specially outside quotes. */
+const ORDINARY = /[^ \t\n;&|#'"\\^`$%]+/y;
+/** The same inside double quotes. */
+const ORDINARY_QUOTED = /[^"\\`$%]+/y;
+/** The most words one command may have; the directory's has about 12. */
+const MAX_WORDS = 1000;
+/**
+ * The most spaces, quotes, escapes and separators a paste may have: 100
+ * commands need a few thousand. Bounds the work on any input, whatever its shape.
+ */
+const MAX_STEPS = 20_000;
+
+function tooManySteps(): AppError {
+  return commandError(
+    'command-too-long',
+    `The pasted text has more than ${MAX_STEPS.toLocaleString('en')} spaces, quotes, escapes and separators, far more than ${MAX_COMMANDS} openssl req commands hold. Paste only the openssl req commands.`,
+    { limit: MAX_STEPS.toLocaleString('en') },
+  );
+}
+
+function tooManyCommands(): AppError {
+  return commandError(
+    'command-too-many',
+    `The pasted text has more than ${MAX_COMMANDS} commands; this page reads at most ${MAX_COMMANDS} at a time. For many applications, use the Batch tab with a CSV, one application per row.`,
+    { limit: String(MAX_COMMANDS) },
+  );
+}
+
+function tooManyWords(): AppError {
+  return commandError(
+    'command-too-long',
+    `A command in the pasted text has more than ${MAX_WORDS.toLocaleString('en')} words; the directory's command has about 12. Paste only the openssl req commands.`,
+    { limit: MAX_WORDS.toLocaleString('en') },
+  );
 }
 
 const PERCENT_VARIABLE = /%[A-Za-z_][A-Za-z0-9_]{0,63}%/;
@@ -415,36 +476,44 @@ function findClosingSingleQuote(text: string, open: number, shell: Shell): numbe
  * parser reads `\"` as a quote; PowerShell escapes with a backtick and `""`.
  * Expansions are reported to `found` and kept as written.
  */
-function readDoubleQuoted(text: string, open: number, shell: Shell, found: (expansion: string) => void): [string, number] {
-  let value = '';
+function readDoubleQuoted(text: string, open: number, shell: Shell, found: (expansion: string) => void, step: () => void): [string, number] {
+  const value: string[] = [];
   let i = open + 1;
   while (i < text.length) {
+    ORDINARY_QUOTED.lastIndex = i;
+    const run = ORDINARY_QUOTED.exec(text);
+    if (run) {
+      value.push(run[0]);
+      i += run[0].length;
+      continue;
+    }
+    step();
     const c = text[i]!;
     const next = text[i + 1];
     if (c === '"') {
       if (shell === 'powershell' && next === '"') {
-        value += '"';
+        value.push('"');
         i += 2;
         continue;
       }
-      return [value, i];
+      return [value.join(''), i];
     }
     const expansion = expansionAt(text, i, shell, 'double');
     if (expansion !== undefined) {
       found(expansion);
-      value += expansion;
+      value.push(expansion);
       i += expansion.length;
     } else if (shell === 'bash' && c === '\\' && next !== undefined && '\\"$`'.includes(next)) {
-      value += next;
+      value.push(next);
       i += 2;
     } else if (shell === 'cmd' && c === '\\' && next === '"') {
-      value += '"';
+      value.push('"');
       i += 2;
     } else if (shell === 'powershell' && c === '`' && next !== undefined) {
-      value += next;
+      value.push(next);
       i += 2;
     } else {
-      value += c;
+      value.push(c);
       i++;
     }
   }

@@ -762,6 +762,9 @@ describe('render → parse is the identity', () => {
   });
 });
 
+/** Characters and words that some shell treats specially. */
+const SHELL_UNITS = ['$', '%', '\\', '`', "'", '"', '(', ')', '{', '}', '^', ' ', '\n', ';', '&', '|', '#', '=', '/', ':', '.', '-', 'A', 'z', '0'];
+
 describe('for any input', () => {
   /** Every refusal is an AppError with a known code, about the command. */
   function expectKnownErrors(text: string, pickedRoles: (RoleId | undefined)[]): void {
@@ -792,9 +795,9 @@ describe('for any input', () => {
     const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: chars(` \t\n\r'"\\^\`;&|#/=+-aopenslrq`), maxLength: 200 }));
     fc.assert(
       fc.property(text, pickedRoles, (input, picked) => expectKnownErrors(input, picked)),
-      { numRuns: 1000 },
+      { numRuns: 10_000 },
     );
-  });
+  }, 120_000);
 
   // Insertions (often quotes, escapes and separators), deletions, and line continuations of each shell.
   type Edit = ['insert', number, string] | ['delete', number, number] | ['wrap', number, string];
@@ -821,9 +824,68 @@ describe('for any input', () => {
       fc.property(valid, fc.array(edit, { minLength: 1, maxLength: 8 }), pickedRoles, (text, edits, picked) =>
         expectKnownErrors(edits.reduce(applyEdit, text), picked),
       ),
-      { numRuns: 1000 },
+      { numRuns: 10_000 },
     );
+  }, 120_000);
+
+  // Shell syntax of every kind, where the quoting rules meet the expansion rules.
+  const shellText = fc.string({ unit: fc.constantFrom(...SHELL_UNITS, 'C:\\', '.\\', '$(', '${', '%A%', 'openssl req ', '-out ', '-keyout ', '-subj '), maxLength: 60 });
+  it('shell syntax of every kind never throws, and every error has a known code', () => {
+    fc.assert(
+      fc.property(shellText, pickedRoles, (input, picked) => expectKnownErrors(input, picked)),
+      { numRuns: 10_000 },
+    );
+  }, 120_000);
+});
+
+describe('any input up to the 1 MiB limit', () => {
+  const LIMIT = 1024 * 1024;
+  /** Runs `validatePaste` on `text` and returns the milliseconds it took; it must not throw. */
+  function timed(text: string): number {
+    const started = performance.now();
+    const { validation } = validatePaste(text, []);
+    const took = performance.now() - started;
+    if (!validation.ok) for (const error of validation.errors) expect(ERROR_CODES).toContain(error.code);
+    return took;
+  }
+  const fill = (unit: string) => unit.repeat(Math.floor(LIMIT / unit.length));
+
+  // Each once slow, or a shape a quadratic scan would choke on.
+  it.each<{ name: string; input: string }>([
+    { name: '1 MiB of x; (issue 13: 21.7 s before)', input: fill('x;') },
+    { name: 'one 1 MiB word', input: fill('x') },
+    { name: 'one command with a 1 MiB legal name', input: DIRECTORY.replace('Example Fintech LLC', 'A'.repeat(LIMIT - DIRECTORY.length)) },
+    { name: 'one command with a 1 MiB -out', input: DIRECTORY.replace(csr('client_transport'), `${'a'.repeat(LIMIT - DIRECTORY.length)}.csr`) },
+    { name: 'one keyUsage with 100,000 usages', input: `${DIRECTORY} -addext keyUsage=${'digitalSignature,'.repeat(60_000)}` },
+    { name: 'one subjectAltName with 60,000 names', input: `${directory('server_transport')} -addext subjectAltName=${'DNS:a.bank.ae,'.repeat(60_000)}` },
+    { name: 'the directory command, 3,000 times (more than 100)', input: `${DIRECTORY}\n`.repeat(3000) },
+    { name: '100 commands and 1 MiB of spaces', input: `${DIRECTORY}\n`.repeat(100) + ' '.repeat(LIMIT - 100 * (DIRECTORY.length + 1)) },
+    { name: 'unclosed quotes', input: fill(`"'`) },
+    { name: 'open $( everywhere', input: fill('$(') },
+    { name: 'backticks', input: fill('`a') },
+    { name: 'percent signs', input: fill('%a') },
+    { name: 'line continuations only', input: fill('\\\n') },
+    { name: 'backslashes followed by spaces', input: fill('\\ ') },
+    { name: 'carets and spaces', input: fill('^ ') },
+    { name: 'comment lines', input: fill('# x\n') },
+    { name: 'rem lines', input: fill('rem\n') },
+    { name: 'Windows paths', input: fill(' C:\\a') },
+    { name: 'a -subj of 1 MiB of slashes', input: DIRECTORY.replace(CLIENT_SUBJ, '/'.repeat(LIMIT - DIRECTORY.length)) },
+    { name: 'a -subj of 1 MiB of escapes', input: DIRECTORY.replace(`"${CLIENT_SUBJ}"`, `'/C=AE/O=${'\\a'.repeat((LIMIT - DIRECTORY.length) / 2 - 20)}'`) },
+  ])('$name: under 1 s', ({ input }) => {
+    expect(input.length).toBeLessThanOrEqual(LIMIT);
+    expect(timed(input)).toBeLessThan(1000);
   });
+
+  it('random text repeated up to the limit: under 1 s each', () => {
+    const unit = fc.string({ unit: fc.constantFrom(...SHELL_UNITS, '\r', '\t', ',', '+', '-out ', '-subj ', 'openssl req '), minLength: 1, maxLength: 24 });
+    fc.assert(
+      fc.property(unit, fc.integer({ min: 1, max: LIMIT }), (text, size) => {
+        expect(timed(text.repeat(Math.ceil(size / text.length)).slice(0, size))).toBeLessThan(1000);
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });
 
 // ---------------------------------------------------------------------------
@@ -1027,7 +1089,25 @@ describe('validatePaste refuses hostile file names, shell expansions and Windows
     {
       name: 'more than 100 commands',
       input: Array.from({ length: 101 }, () => DIRECTORY).join('\n'),
-      want: { code: 'command-too-many', params: { limit: '100' }, message: 'The pasted text has 101 commands; this page reads at most 100 at a time. For many applications, use the Batch tab with a CSV, one application per row.' },
+      want: { code: 'command-too-many', params: { limit: '100' }, message: 'The pasted text has more than 100 commands; this page reads at most 100 at a time. For many applications, use the Batch tab with a CSV, one application per row.' },
+    },
+    {
+      name: 'a command of more than 1,000 words',
+      input: `${DIRECTORY}${' -new'.repeat(1000)}`,
+      want: {
+        code: 'command-too-long',
+        params: { limit: '1,000' },
+        message: "A command in the pasted text has more than 1,000 words; the directory's command has about 12. Paste only the openssl req commands.",
+      },
+    },
+    {
+      name: 'more than 20,000 quotes, escapes and separators',
+      input: `${DIRECTORY.replace('Example Fintech LLC', '\\"x'.repeat(20_000))}`,
+      want: {
+        code: 'command-too-long',
+        params: { limit: '20,000' },
+        message: 'The pasted text has more than 20,000 spaces, quotes, escapes and separators, far more than 100 openssl req commands hold. Paste only the openssl req commands.',
+      },
     },
     {
       name: 'more than 1 MiB of text',
