@@ -22,6 +22,9 @@ import { CertificateDesk } from './certificates.svelte';
 import { GeneratorWorker } from './generator-worker';
 
 export type Mode = 'form' | 'paste' | 'batch' | 'certificates';
+
+/** How long typing in the command box must pause before it is read again. */
+const PASTE_DELAY_MS = 200;
 export type Phase = 'editing' | 'generating' | 'done' | 'failed' | 'cancelled';
 
 interface FormState {
@@ -49,11 +52,31 @@ export class Generator {
     serverRoles: [...SERVER_ROLES],
     extensions: 'profile',
   });
-  pasted = $state('');
+  /** The pasted text as it is in the text area. */
+  #pasted = $state('');
+  /** The text `paste` was read from: the pasted text a moment after its last change, not at every keystroke. */
+  #pasteRead = $state('');
+  #pasteTimer: ReturnType<typeof setTimeout> | undefined;
   /** The role the user picked for each pasted command whose file names name none. */
   pickedRoles: (RoleId | undefined)[] = $state([]);
 
-  paste = $derived(validatePaste(this.pasted, this.pickedRoles));
+  paste = $derived(validatePaste(this.#pasteRead, this.pickedRoles));
+
+  get pasted(): string {
+    return this.#pasted;
+  }
+
+  set pasted(text: string) {
+    this.#pasted = text;
+    clearTimeout(this.#pasteTimer);
+    this.#pasteTimer = setTimeout(() => this.readPaste(), PASTE_DELAY_MS);
+  }
+
+  /** Reads the pasted text now, without waiting for typing to pause (Generate never acts on an older reading). */
+  readPaste(): void {
+    clearTimeout(this.#pasteTimer);
+    this.#pasteRead = this.#pasted;
+  }
   /** A batch CSV as pasted or dropped, and whether to leave out the rows with problems. */
   batchText = $state('');
   skipBadRows = $state(false);
@@ -110,6 +133,14 @@ export class Generator {
     return this.errorsFor(field)[0];
   }
 
+  /**
+   * The field's problem even before it is shown (the user has not left the
+   * field yet): the form keeps room for it, so showing it moves nothing.
+   */
+  pendingErrorFor(field: Field): AppError | undefined {
+    return this.validation.ok ? undefined : this.validation.errors.find((error) => error.field === field);
+  }
+
   errorsFor(field: Field): AppError[] {
     if (this.validation.ok) return [];
     const shown = this.submitted || this.touched[field] || field === 'command';
@@ -123,6 +154,7 @@ export class Generator {
   /** Validates everything first; makes no key unless all of it is right. Returns whether it generated. */
   async generate(): Promise<boolean> {
     this.submitted = true;
+    this.readPaste();
     const validation = this.validation;
     if (!validation.ok || !this.cryptoAvailable) return false;
     this.clear();

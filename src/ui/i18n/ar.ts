@@ -70,6 +70,7 @@ export const ar: Record<MessageKey, string> = {
   'form.roles': 'الشهادات المطلوب إنشاؤها',
   'form.exact': 'مطابق تمامًا لأمر إطار الثقة (دون امتدادات)',
   'form.exact.hint': 'لا يُطلب استخدام المفتاح في الطلب؛ ويطبّق الدليل عندئذٍ ملف التعريف الخاص به.',
+  'form.useNormalised': 'استخدم صيغة NFC',
 
   'role.client_transport': 'النقل',
   'role.client_signing': 'التوقيع',
