@@ -57,8 +57,8 @@ export function parseCommands(text: string): CommandOutcome[] {
   if (text.length > MAX_PASTE_LENGTH) {
     const error = commandError(
       'command-too-long',
-      `The pasted text is ${text.length.toLocaleString('en')} characters long; this page reads at most ${MAX_PASTE_LENGTH.toLocaleString('en')} characters (1 MiB, counted as UTF-16 code units) at a time. Paste only the openssl req commands.`,
-      { limit: MAX_PASTE_LENGTH.toLocaleString('en') },
+      `The pasted text is ${thousands(text.length)} characters long; this page reads at most ${thousands(MAX_PASTE_LENGTH)} characters (1 MiB, counted as UTF-16 code units) at a time. Paste only the openssl req commands.`,
+      { limit: thousands(MAX_PASTE_LENGTH) },
     );
     return [{ ok: false, source: '', errors: [error] }];
   }
@@ -228,20 +228,36 @@ function detectShell(text: string): Shell {
   if (/\^[ \t]*\r?\n/.test(text)) return 'cmd';
   if (/`[ \t]*\r?\n/.test(text)) return 'powershell';
   if (/\\[ \t]*\r?\n/.test(text)) return 'bash';
-  if (WINDOWS_PATH.test(text) || /openssl\.exe\b/i.test(text)) {
+  if (windowsPath(text, `"'=`) !== undefined || /openssl\.exe\b/i.test(text)) {
     return /`|(^|[\n;])[ \t]*&[ \t]*["']/.test(text) ? 'powershell' : 'cmd';
   }
   return 'bash';
 }
 
-/** A Windows path where a shell reads a word: a drive letter and `\`, or `.\` / `..\`, at the start of a word. */
-const WINDOWS_PATH = /(?:^|[\s"'=])(?:[A-Za-z]:\\|\.\.?\\)/;
-/** The same, unquoted: where bash would take each `\` as an escape (`C:\keys\x.csr` becomes `C:keysx.csr`). */
-const UNQUOTED_WINDOWS_PATH = /(?:^|[\s=])((?:[A-Za-z]:\\|\.\.?\\)[^\s"']{0,80})/;
+/**
+ * The first Windows path where a shell reads a word, up to 80 characters: a
+ * drive letter and `\` (`C:\keys\x.csr`), or `.\` / `..\`, at the start of
+ * the text or after white space or one of `after`. Found with indexOf, which
+ * is fast on any text, then checked.
+ */
+function windowsPath(text: string, after: string): string | undefined {
+  const startsWord = (at: number) => at === 0 || /\s/.test(text[at - 1]!) || after.includes(text[at - 1]!);
+  let first: number | undefined;
+  for (const marker of [':\\', '.\\']) {
+    for (let at = text.indexOf(marker); at !== -1 && (first === undefined || at < first); at = text.indexOf(marker, at + 1)) {
+      const start = marker === ':\\' ? (/[A-Za-z]/.test(text[at - 1] ?? '') ? at - 1 : -1) : text[at - 1] === '.' ? at - 1 : at;
+      if (start !== -1 && startsWord(start)) {
+        first = start;
+        break;
+      }
+    }
+  }
+  return first === undefined ? undefined : /^[^\s"']{0,80}/.exec(text.slice(first, first + 80))![0];
+}
 
-/** A bash command (one with `\` line continuations) with an unquoted Windows path: bash would mangle it. */
+/** A bash command (one with `\` line continuations) with an unquoted Windows path: bash would take each `\` as an escape (`C:\keys\x.csr` becomes `C:keysx.csr`). */
 function refuseWindowsPath(text: string): void {
-  const path = UNQUOTED_WINDOWS_PATH.exec(text)?.[1];
+  const path = windowsPath(text, '=');
   if (path === undefined) return;
   throw commandError(
     'windows-path',
@@ -265,10 +281,26 @@ function joinContinuations(text: string, shell: Shell): string {
   return joined.includes('\r') ? joined.replace(/\r\n?/g, '\n') : joined;
 }
 
-/** Whole-line comments of the three shells: `# …`, `rem …`, `:: …`. */
+/**
+ * Whole-line comments of the three shells: `# …`, `rem …`, `:: …`. A scan
+ * line by line: a regex would backtrack over a long run of spaces.
+ */
 function dropCommentLines(text: string): string {
-  return text.replace(/^[ \t]*(#|rem\b|::).*$/gim, '');
+  const kept: string[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    LINE_INDENT.lastIndex = start;
+    const first = start + LINE_INDENT.exec(text)![0].length;
+    const comment = first < end && (text[first] === '#' || text.startsWith('::', first) || /^rem(?![A-Za-z0-9_])/i.test(text.slice(first, first + 4)));
+    kept.push(comment ? '' : text.slice(start, end));
+    start = end + 1;
+  }
+  return kept.join('\n');
 }
+
+const LINE_INDENT = /[ \t]*/y;
 
 /** Marks the end of a command: a newline, `;`, `&`, `&&` or `|` outside quotes. */
 const END = Symbol('end of command');
@@ -395,8 +427,8 @@ const MAX_STEPS = 20_000;
 function tooManySteps(): AppError {
   return commandError(
     'command-too-long',
-    `The pasted text has more than ${MAX_STEPS.toLocaleString('en')} spaces, quotes, escapes and separators, far more than ${MAX_COMMANDS} openssl req commands hold. Paste only the openssl req commands.`,
-    { limit: MAX_STEPS.toLocaleString('en') },
+    `The pasted text has more than ${thousands(MAX_STEPS)} spaces, quotes, escapes and separators, far more than ${MAX_COMMANDS} openssl req commands hold. Paste only the openssl req commands.`,
+    { limit: thousands(MAX_STEPS) },
   );
 }
 
@@ -411,8 +443,8 @@ function tooManyCommands(): AppError {
 function tooManyWords(): AppError {
   return commandError(
     'command-too-long',
-    `A command in the pasted text has more than ${MAX_WORDS.toLocaleString('en')} words; the directory's command has about 12. Paste only the openssl req commands.`,
-    { limit: MAX_WORDS.toLocaleString('en') },
+    `A command in the pasted text has more than ${thousands(MAX_WORDS)} words; the directory's command has about 12. Paste only the openssl req commands.`,
+    { limit: thousands(MAX_WORDS) },
   );
 }
 
@@ -544,9 +576,11 @@ function splitCommands(tokens: Token[]): ShellCommand[] {
 /** `$LEGAL_NAME` and its kin: the shell would have put a value there, which this page cannot know. */
 function expansionError(token: string): AppError {
   const what = token.startsWith('$(') || token.startsWith('`') ? 'runs a command and puts its output there' : 'puts the variable\'s value there';
+  // The page shows `…` as code, so a backquoted token is named in words.
+  const named = token.startsWith('`') ? `The backquotes around "${token.replace(/`/g, '')}" are` : `"${token}" is`;
   return commandError(
     'shell-expansion',
-    `"${token}" is shell syntax: a shell ${what} before OpenSSL sees the command, but this page reads the command as pasted and cannot know that value. Write the value itself in its place (the legal name, the ID or the file name), or paste the command as your terminal printed it with the values filled in.`,
+    `${named} shell syntax: a shell ${what} before OpenSSL sees the command, but this page reads the command as pasted and cannot know that value. Write the value itself in its place (the legal name, the ID or the file name), or paste the command as your terminal printed it with the values filled in.`,
     { token },
   );
 }
@@ -680,6 +714,11 @@ const SUBJECT_TYPES: Record<string, 'C' | 'O' | 'OU' | 'CN'> = {
 };
 const SUBJECT_ORDER = ['C', 'O', 'OU', 'CN'] as const;
 
+/** A run of a -subj value with no `/`, `+` or `\\`. */
+const SUBJECT_RUN = /[^/+\\]+/y;
+/** More than this is not a mistake in a four-attribute subject but a paste gone wrong. */
+const MAX_SUBJECT_ATTRIBUTES = 16;
+
 /**
  * OpenSSL's -subj syntax (apps/lib/apps.c, parse_name): `/type=value/…`,
  * where `\` makes the next character literal and an unescaped `+` joins the
@@ -702,20 +741,29 @@ function parseSubject(subj: string): Subject {
         `-subj: "${shown(typeName)}" is not part of the Trust Framework subject, which is /C=AE/O=…/OU=…/CN=…; remove /${shown(typeName)}=….`,
       );
     }
-    let value = '';
+    const pieces: string[] = [];
     i = equals + 1;
-    for (; i < subj.length && subj[i] !== '/'; i++) {
-      if (subj[i] === '+') {
-        throw commandError('multi-valued-rdn', `-subj: the "+" in ${type}=${shown(value)}+… joins two attributes into one RDN. If it is part of the name, write it as \\+.`);
-      }
-      if (subj[i] === '\\') {
+    while (i < subj.length && subj[i] !== '/') {
+      SUBJECT_RUN.lastIndex = i;
+      const run = SUBJECT_RUN.exec(subj);
+      if (run) {
+        pieces.push(run[0]);
+        i += run[0].length;
+      } else if (subj[i] === '+') {
+        throw commandError('multi-valued-rdn', `-subj: the "+" in ${type}=${shown(pieces.join(''))}+… joins two attributes into one RDN. If it is part of the name, write it as \\+.`);
+      } else {
+        // A backslash: the next character is taken as it is.
         i++;
         if (i === subj.length) throw commandError('subject-syntax', `-subj ends with a lone "\\": write a backslash in a name as \\\\.`);
+        pieces.push(subj[i]!);
+        i++;
       }
-      value += subj[i];
     }
     i++; // past the '/'
-    attributes.push({ type, value });
+    attributes.push({ type, value: pieces.join('') });
+    if (attributes.length > MAX_SUBJECT_ATTRIBUTES) {
+      throw commandError('subject-attribute', `-subj has more than ${MAX_SUBJECT_ATTRIBUTES} attributes; the Trust Framework subject is C, O, OU, CN, each once and in this order.`);
+    }
   }
 
   const types = attributes.map((a) => a.type);
@@ -836,6 +884,11 @@ function firstRepeated(items: readonly string[]): string | undefined {
 function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   return commandError('command-syntax', `The command could not be read: ${String(error)}`);
+}
+
+/** 1048576 as 1,048,576 (toLocaleString would start the whole of Intl for it). */
+function thousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /** A value quoted in a message: at most 120 characters, so a huge paste does not make a huge message. */

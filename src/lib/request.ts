@@ -157,20 +157,20 @@ function fieldError(problem: { code: AppError['code']; message: string }, field:
 export function checkLegalName(value: string): string | AppError {
   const field = 'legalName';
   const rule = `The legal name must be 1 to ${MAX_NAME_LENGTH} characters, exactly as registered in the Trust Framework`;
+  if (value.length > LONG_TEXT) {
+    // Far too long to be a name (a paste gone wrong): say so without quoting or scanning all of it.
+    const shown = `${printableLegalName([...value.slice(0, 40)].slice(0, 30).join(''))}…`;
+    return new AppError('name-too-long', `"${shown}" is ${thousands(codePointCount(value))} characters long. ${rule}.`, {
+      field,
+      params: { value: shown },
+    });
+  }
   if (value.trim().length === 0) {
     return new AppError('required', 'Enter the organisation legal name, exactly as registered in the Trust Framework.', { field });
   }
   if (!value.isWellFormed()) {
     return new AppError('name-malformed', `The legal name contains a broken character (a lone surrogate); retype it. ${rule}.`, {
       field,
-    });
-  }
-  if (value.length > LONG_TEXT) {
-    // Far too long to be a name (a paste gone wrong): say so without quoting or scanning all of it.
-    const shown = `${printableLegalName([...value.slice(0, 40)].slice(0, 30).join(''))}…`;
-    return new AppError('name-too-long', `"${shown}" is ${codePointCount(value).toLocaleString('en')} characters long. ${rule}.`, {
-      field,
-      params: { value: shown },
     });
   }
   if (/^\p{Zs}|\p{Zs}$/u.test(value)) {
@@ -188,13 +188,15 @@ export function checkLegalName(value: string): string | AppError {
 /** Text longer than this (in UTF-16 code units) is not quoted whole in a message. */
 const LONG_TEXT = 1000;
 
+/** Characters as a person counts them: code points, not UTF-16 units. */
 function codePointCount(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0xdc00 || unit > 0xdfff || i === 0 || (text.charCodeAt(i - 1) & 0xfc00) !== 0xd800) count++;
-  }
-  return count;
+  // Each low surrogate that follows a high one is the second half of one character.
+  return text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+}
+
+/** 1048576 as 1,048,576. */
+function thousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /**

@@ -1040,7 +1040,7 @@ describe('validatePaste refuses hostile file names, shell expansions and Windows
     {
       name: 'issue 13 case 3: `id` in double quotes',
       input: withO('`id` LLC'),
-      want: { code: 'shell-expansion', params: { token: '`id`' }, message: `"\`id\`" is shell syntax: a shell runs a command and puts its output there ${EXPANDED} Write the value itself in its place (the legal name, the ID or the file name), or paste the command as your terminal printed it with the values filled in.` },
+      want: { code: 'shell-expansion', params: { token: '`id`' }, message: `The backquotes around "id" are shell syntax: a shell runs a command and puts its output there ${EXPANDED} Write the value itself in its place (the legal name, the ID or the file name), or paste the command as your terminal printed it with the values filled in.` },
     },
     {
       name: '$(…), named whole rather than by the ")/OU" after it',
