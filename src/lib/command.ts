@@ -49,8 +49,8 @@ export type CommandOutcome =
  * about 300.
  */
 export const MAX_PASTE_LENGTH = 1024 * 1024;
-/** The most commands one paste may hold; more applications go in a batch CSV. */
-export const MAX_COMMANDS = 100;
+/** The most commands one paste may hold (16 applications of three certificates); more go in a batch CSV. */
+export const MAX_COMMANDS = 50;
 
 /** Parses every `openssl req` command in `text`. Never throws, and takes time linear in the text's length. */
 export function parseCommands(text: string): CommandOutcome[] {
@@ -419,7 +419,7 @@ const ORDINARY_QUOTED = /[^"\\`$%]+/y;
 /** The most words one command may have; the directory's has about 12. */
 const MAX_WORDS = 1000;
 /**
- * The most spaces, quotes, escapes and separators a paste may have: 100
+ * The most spaces, quotes, escapes and separators a paste may have: 50
  * commands need a few thousand. Bounds the work on any input, whatever its shape.
  */
 const MAX_STEPS = 20_000;

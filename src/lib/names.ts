@@ -44,9 +44,18 @@ export type OutputKind = keyof typeof FILE_EXTENSIONS;
 export function checkFileName(name: string, kind?: OutputKind): NameProblem | undefined {
   const rule = `A file name is 1 to ${MAX_FILE_NAME_LENGTH} letters A–Z, digits, dots, hyphens and underscores, like 4af0a68f-d8a8-46c4-ace6-6949e8343868-opf_uae_client_transport.csr`;
   if (name.length === 0) return { code: 'file-name-invalid', params: { value: name }, message: `The file name is empty. ${rule}.` };
-  const shown = printableName(name);
+  // Length first: a name of any length is refused without reading all of it.
+  if (name.length > MAX_FILE_NAME_LENGTH) {
+    const start = printableName(name.slice(0, 40));
+    return {
+      code: 'file-name-invalid',
+      params: { value: `${start}…` },
+      message: `The file name "${start}…" is ${name.length} characters long. ${rule}.`,
+    };
+  }
   for (const character of name) {
     if (!FILE_NAME_CHARACTER.test(character)) {
+      const shown = printableName(name);
       const label = codePointLabel(character);
       const what = isVisible(character) ? `"${character}" (${label})` : label;
       return {
@@ -55,13 +64,6 @@ export function checkFileName(name: string, kind?: OutputKind): NameProblem | un
         message: `The file name "${shown}" contains ${what}, which is not allowed in a file name. ${rule}.`,
       };
     }
-  }
-  if (name.length > MAX_FILE_NAME_LENGTH) {
-    return {
-      code: 'file-name-invalid',
-      params: { value: `${name.slice(0, 40)}…` },
-      message: `The file name "${name.slice(0, 40)}…" is ${name.length} characters long. ${rule}.`,
-    };
   }
   if (name.startsWith('.') || name.endsWith('.')) {
     return {

@@ -858,8 +858,8 @@ describe('any input up to the 1 MiB limit', () => {
     { name: 'one command with a 1 MiB -out', input: DIRECTORY.replace(csr('client_transport'), `${'a'.repeat(LIMIT - DIRECTORY.length)}.csr`) },
     { name: 'one keyUsage with 100,000 usages', input: `${DIRECTORY} -addext keyUsage=${'digitalSignature,'.repeat(60_000)}` },
     { name: 'one subjectAltName with 60,000 names', input: `${directory('server_transport')} -addext subjectAltName=${'DNS:a.bank.ae,'.repeat(60_000)}` },
-    { name: 'the directory command, 3,000 times (more than 100)', input: `${DIRECTORY}\n`.repeat(3000) },
-    { name: '100 commands and 1 MiB of spaces', input: `${DIRECTORY}\n`.repeat(100) + ' '.repeat(LIMIT - 100 * (DIRECTORY.length + 1)) },
+    { name: 'the directory command, 3,000 times (more than 50)', input: `${DIRECTORY}\n`.repeat(3000) },
+    { name: '50 commands and 1 MiB of spaces', input: `${DIRECTORY}\n`.repeat(50) + ' '.repeat(LIMIT - 50 * (DIRECTORY.length + 1)) },
     { name: 'unclosed quotes', input: fill(`"'`) },
     { name: 'open $( everywhere', input: fill('$(') },
     { name: 'backticks', input: fill('`a') },
@@ -1087,9 +1087,9 @@ describe('validatePaste refuses hostile file names, shell expansions and Windows
       },
     },
     {
-      name: 'more than 100 commands',
-      input: Array.from({ length: 101 }, () => DIRECTORY).join('\n'),
-      want: { code: 'command-too-many', params: { limit: '100' }, message: 'The pasted text has more than 100 commands; this page reads at most 100 at a time. For many applications, use the Batch tab with a CSV, one application per row.' },
+      name: 'more than 50 commands',
+      input: Array.from({ length: 51 }, () => DIRECTORY).join('\n'),
+      want: { code: 'command-too-many', params: { limit: '50' }, message: 'The pasted text has more than 50 commands; this page reads at most 50 at a time. For many applications, use the Batch tab with a CSV, one application per row.' },
     },
     {
       name: 'a command of more than 1,000 words',
@@ -1106,7 +1106,7 @@ describe('validatePaste refuses hostile file names, shell expansions and Windows
       want: {
         code: 'command-too-long',
         params: { limit: '20,000' },
-        message: 'The pasted text has more than 20,000 spaces, quotes, escapes and separators, far more than 100 openssl req commands hold. Paste only the openssl req commands.',
+        message: 'The pasted text has more than 20,000 spaces, quotes, escapes and separators, far more than 50 openssl req commands hold. Paste only the openssl req commands.',
       },
     },
     {
