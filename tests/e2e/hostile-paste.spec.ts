@@ -135,10 +135,10 @@ const LARGE: { name: string; text: string; shown: RegExp }[] = [
     text: Array.from({ length: 50 }, (_, i) => ONE.replaceAll(STEM, `${STEM}-${i}`)).join('') + `# ${'x'.repeat(MiB - 50 * (ONE.length + 8))}`,
     shown: /-opf_uae_client_transport-49\.csr/,
   },
-  { name: '50 commands and 1 MB of spaces', text: ONE.repeat(50) + ' '.repeat(MiB - 50 * ONE.length), shown: /more than 20,000 spaces/ },
+  { name: '50 commands and 1 MB of spaces', text: ONE.repeat(50) + ' '.repeat(MiB - 50 * ONE.length), shown: /more than 10,000 spaces/ },
   { name: 'one 1 MB word', text: 'x'.repeat(MiB - 1), shown: /is not an openssl req command/ },
   { name: 'a 1 MB legal name', text: command(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=${'A'.repeat(MiB - 400)}/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`), shown: /characters long\. The legal name must be/ },
-  { name: 'quotes and escapes', text: '"\\"x'.repeat(MiB / 4), shown: /more than 20,000 spaces, quotes, escapes and separators/ },
+  { name: 'quotes and escapes', text: '"\\"x'.repeat(MiB / 4), shown: /more than 10,000 spaces, quotes, escapes and separators/ },
 ];
 
 for (const { name, text, shown } of LARGE) {

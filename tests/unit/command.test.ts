@@ -1101,12 +1101,12 @@ describe('validatePaste refuses hostile file names, shell expansions and Windows
       },
     },
     {
-      name: 'more than 20,000 quotes, escapes and separators',
-      input: `${DIRECTORY.replace('Example Fintech LLC', '\\"x'.repeat(20_000))}`,
+      name: 'more than 10,000 quotes, escapes and separators',
+      input: `${DIRECTORY.replace('Example Fintech LLC', '\\"x'.repeat(10_000))}`,
       want: {
         code: 'command-too-long',
-        params: { limit: '20,000' },
-        message: 'The pasted text has more than 20,000 spaces, quotes, escapes and separators, far more than 50 openssl req commands hold. Paste only the openssl req commands.',
+        params: { limit: '10,000' },
+        message: 'The pasted text has more than 10,000 spaces, quotes, escapes and separators, far more than 50 openssl req commands hold. Paste only the openssl req commands.',
       },
     },
     {

@@ -280,7 +280,7 @@ export const arErrors: Record<ErrorCode, string> = {
     'قيم -addext في الأمر تختلف عمّا يطلبه نوع الشهادة. النقل: keyUsage=critical,digitalSignature,keyEncipherment وextendedKeyUsage=clientAuth؛ النقل (الخادم): keyUsage=critical,digitalSignature,keyEncipherment وextendedKeyUsage=serverAuth؛ التوقيع والتوقيع (الخادم): keyUsage=critical,digitalSignature,nonRepudiation؛ التشفير: keyUsage=critical,keyEncipherment. استخدم هذه القيم تمامًا، أو احذفها كلها.',
   'role-required': 'اختر نوع الشهادة للملف «{value}»؛ فاسم الملف لا يذكر نوعها.',
   'command-too-long':
-    'النص الملصق أطول أو أعقد من الحد المسموح به: تقرأ هذه الصفحة في المرة الواحدة نصًّا لا يتجاوز 1 MiB، أي 1,048,576 وحدة UTF-16، ولا يتجاوز فيه أي أمر 1,000 كلمة، ولا تتجاوز المسافات وعلامات الاقتباس والفواصل فيه 20,000؛ وأمر الدليل نحو 12 كلمة. الصق أوامر openssl req وحدها.',
+    'النص الملصق أطول أو أعقد من الحد المسموح به: تقرأ هذه الصفحة في المرة الواحدة نصًّا لا يتجاوز 1 MiB، أي 1,048,576 وحدة UTF-16، ولا يتجاوز فيه أي أمر 1,000 كلمة، ولا تتجاوز المسافات وعلامات الاقتباس والفواصل فيه 10,000؛ وأمر الدليل نحو 12 كلمة. الصق أوامر openssl req وحدها.',
   'command-too-many':
     'يحتوي النص الملصق على أكثر من 50 أمرًا، وهو أقصى عدد تقرؤه هذه الصفحة في المرة الواحدة. لإنشاء شهادات لتطبيقات كثيرة، استخدم تبويب الدفعة مع ملف CSV فيه تطبيق واحد في كل صف.',
   'shell-expansion':
