@@ -9,12 +9,14 @@
  */
 
 import { checkDnsName } from './dns';
-import { AppError, type ErrorCode, type Warning } from './errors';
+import { AppError, type ErrorCode, type ErrorParams, type Warning } from './errors';
+import { checkOutputFileNames, fileNameKey } from './names';
 import { ROLES, type RoleId } from './profile';
+import { expansionError, readShellText, type ShellCommand } from './shell';
 import { checkLegalName, checkServerCommonName, checkUuid, type CertificateRequest, type ExtensionPolicy, type Validation } from './request';
 import { toSubjArgument, type Subject } from './subject';
 
-export type Shell = 'bash' | 'cmd' | 'powershell';
+export { MAX_COMMANDS, MAX_PASTE_LENGTH, type Shell } from './shell';
 
 /** One `openssl req` command, understood but not yet tied to a role. */
 export interface ParsedCommand {
@@ -42,22 +44,23 @@ export type CommandOutcome =
   | { readonly ok: true; readonly command: ParsedCommand }
   | { readonly ok: false; readonly source: string; readonly errors: readonly AppError[] };
 
-/** Parses every `openssl req` command in `text`. Never throws. */
+/** Parses every `openssl req` command in `text`. Never throws, and takes time linear in the text's length. */
 export function parseCommands(text: string): CommandOutcome[] {
-  const shell = detectShell(text);
-  let commands: string[][];
+  let commands: ShellCommand[];
   try {
-    commands = splitCommands(tokenize(joinContinuations(dropCommentLines(text), shell), shell));
+    commands = readShellText(text);
   } catch (error) {
-    return [{ ok: false, source: text.trim(), errors: [asAppError(error)] }];
+    const whole = error instanceof AppError && (error.code === 'command-too-many' || error.code === 'command-too-long');
+    return [{ ok: false, source: whole ? '' : truncate(text.trim(), 200), errors: [asAppError(error)] }];
   }
   if (commands.length === 0) {
     return [{ ok: false, source: '', errors: [commandError('command-empty', 'Paste the openssl req command that the Trust Framework directory shows.')] }];
   }
-  return commands.map((tokens) => {
-    const source = tokens.join(' ');
+  return commands.map(({ words, expansions }) => {
+    const source = words.join(' ');
+    if (expansions.length > 0) return { ok: false, source, errors: [expansionError(expansions[0]!)] };
     try {
-      return { ok: true, command: parseCommand(tokens, source) };
+      return { ok: true, command: parseCommand(words, source) };
     } catch (error) {
       return { ok: false, source, errors: [asAppError(error)] };
     }
@@ -94,13 +97,27 @@ export function validatePaste(text: string, pickedRoles: readonly (RoleId | unde
       : { source: command.source, command, role, request, errors: [] };
   });
   const errors = commands.flatMap((command) => command.errors);
-  const fileNames = commands.flatMap((command) => (command.request ? [command.request.csrFileName, command.request.keyFileName] : []));
-  const duplicate = fileNames.find((name, index) => fileNames.indexOf(name) !== index);
-  if (duplicate !== undefined) errors.push(commandError('command-syntax', `Two commands write "${duplicate}": give each file its own name.`));
+  const duplicate = firstSharedFile(commands.flatMap((command) => (command.command ? [command.command.csrFileName, command.command.keyFileName] : [])));
+  if (duplicate !== undefined) {
+    const [first, second] = duplicate;
+    const same = first === second ? `Two commands write "${first}"` : `"${first}" and "${second}" are the same file on Windows and macOS, which ignore case`;
+    errors.push(commandError('file-name-duplicate', `${same}: give each file its own name.`, { value: second }));
+  }
   const warnings = commands.flatMap((command) => command.command?.notes ?? []);
   const validation: Validation =
     errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, requests: commands.map((command) => command.request!), warnings };
   return { commands, validation };
+}
+
+/** The first file name that an earlier one already takes, ignoring case and normalisation, with that earlier one. */
+function firstSharedFile(names: readonly string[]): [string, string] | undefined {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const earlier = seen.get(fileNameKey(name));
+    if (earlier !== undefined) return [earlier, name];
+    seen.set(fileNameKey(name), name);
+  }
+  return undefined;
 }
 
 /**
@@ -181,162 +198,6 @@ function isAscii(text: string): boolean {
 }
 
 // ---------------------------------------------------------------------------
-// Shell text to tokens
-
-/** Lines ending in `^` are cmd.exe, in a backtick PowerShell; anything else is read as bash. */
-function detectShell(text: string): Shell {
-  if (/\^[ \t]*\r?\n/.test(text)) return 'cmd';
-  if (/`[ \t]*\r?\n/.test(text)) return 'powershell';
-  return 'bash';
-}
-
-const CONTINUATION: Record<Shell, RegExp> = {
-  bash: /\\[ \t]*\r?\n/g,
-  cmd: /\^[ \t]*\r?\n/g,
-  powershell: /`[ \t]*\r?\n/g,
-};
-
-/**
- * bash and cmd.exe remove an escaped newline altogether (also inside bash's
- * double quotes); in PowerShell a backtick continuation separates words.
- */
-function joinContinuations(text: string, shell: Shell): string {
-  return text.replace(CONTINUATION[shell], shell === 'powershell' ? ' ' : '').replace(/\r\n?/g, '\n');
-}
-
-/** Whole-line comments of the three shells: `# …`, `rem …`, `:: …`. */
-function dropCommentLines(text: string): string {
-  return text.replace(/^[ \t]*(#|rem\b|::).*$/gim, '');
-}
-
-/** Marks the end of a command: a newline, `;`, `&`, `&&` or `|` outside quotes. */
-const END = Symbol('end of command');
-type Token = string | typeof END;
-
-/**
- * Splits shell text into words the way the shell would hand them to
- * OpenSSL: quotes removed, escapes applied. Single quotes are literal in
- * bash and PowerShell (`''` is a quote in PowerShell) and read the same way
- * from cmd.exe, where users also paste them.
- */
-function tokenize(text: string, shell: Shell): Token[] {
-  const tokens: Token[] = [];
-  const escape = shell === 'bash' ? '\\' : shell === 'cmd' ? '^' : '`';
-  let word = '';
-  let inWord = false;
-  let i = 0;
-  const finishWord = () => {
-    if (inWord) tokens.push(word);
-    word = '';
-    inWord = false;
-  };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === ' ' || c === '\t') {
-      finishWord();
-      i++;
-    } else if (c === '\n' || c === ';' || c === '&' || c === '|') {
-      finishWord();
-      tokens.push(END);
-      i++;
-    } else if (c === '#' && !inWord && shell !== 'cmd') {
-      // bash and PowerShell: a word starting with # starts a comment, to the end of the line.
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (c === escape && i + 1 < text.length) {
-      word += text[i + 1];
-      inWord = true;
-      i += 2;
-    } else if (c === "'") {
-      const close = findClosingSingleQuote(text, i, shell);
-      word += text.slice(i + 1, close).replace(shell === 'powershell' ? /''/g : /(?!)/g, "'");
-      inWord = true;
-      i = close + 1;
-    } else if (c === '"') {
-      const [value, close] = readDoubleQuoted(text, i, shell);
-      word += value;
-      inWord = true;
-      i = close + 1;
-    } else {
-      word += c;
-      inWord = true;
-      i++;
-    }
-  }
-  finishWord();
-  return tokens;
-}
-
-function findClosingSingleQuote(text: string, open: number, shell: Shell): number {
-  let i = open + 1;
-  for (;;) {
-    const close = text.indexOf("'", i);
-    if (close === -1) throw unbalanced("'", text, open);
-    if (shell === 'powershell' && text[close + 1] === "'") {
-      i = close + 2;
-      continue;
-    }
-    return close;
-  }
-}
-
-/**
- * Inside double quotes: bash lets `\` escape only `\ " $` and backtick;
- * cmd.exe passes everything through, except that the program's own argument
- * parser reads `\"` as a quote; PowerShell escapes with a backtick and `""`.
- */
-function readDoubleQuoted(text: string, open: number, shell: Shell): [string, number] {
-  let value = '';
-  let i = open + 1;
-  while (i < text.length) {
-    const c = text[i]!;
-    const next = text[i + 1];
-    if (c === '"') {
-      if (shell === 'powershell' && next === '"') {
-        value += '"';
-        i += 2;
-        continue;
-      }
-      return [value, i];
-    }
-    if (shell === 'bash' && c === '\\' && next !== undefined && '\\"$`'.includes(next)) {
-      value += next;
-      i += 2;
-    } else if (shell === 'cmd' && c === '\\' && next === '"') {
-      value += '"';
-      i += 2;
-    } else if (shell === 'powershell' && c === '`' && next !== undefined) {
-      value += next;
-      i += 2;
-    } else {
-      value += c;
-      i++;
-    }
-  }
-  throw unbalanced('"', text, open);
-}
-
-function unbalanced(quote: string, text: string, open: number): AppError {
-  const excerpt = text.slice(open, open + 40).split('\n')[0];
-  return commandError('command-syntax', `The quote ${quote} opened at ${excerpt}… is never closed. Check that the whole command was pasted.`);
-}
-
-/** Groups tokens into commands; blank lines make none. */
-function splitCommands(tokens: Token[]): string[][] {
-  const commands: string[][] = [];
-  let current: string[] = [];
-  const all: Token[] = [...tokens, END];
-  for (const token of all) {
-    if (token !== END) {
-      current.push(token);
-      continue;
-    }
-    if (current.length > 0) commands.push(current);
-    current = [];
-  }
-  return commands;
-}
-
-// ---------------------------------------------------------------------------
 // One command's options
 
 const FLAGS = new Set(['-new', '-nodes', '-noenc', '-sha256', '-utf8', '-batch']);
@@ -365,7 +226,7 @@ function parseCommand(tokens: string[], source: string): ParsedCommand {
     }
     if (Object.hasOwn(values, option) || option === '-addext') {
       const value = options[++i];
-      if (value === undefined) throw commandError('missing-value', `${option} needs a value after it.`);
+      if (value === undefined) throw commandError('missing-value', `${shown(option)} needs a value after it.`);
       if (option === '-addext') addext.push(value);
       else values[option as keyof typeof values] = value;
       continue;
@@ -375,10 +236,12 @@ function parseCommand(tokens: string[], source: string): ParsedCommand {
 
   const newkey = values['-newkey'];
   if (newkey !== undefined && !/^rsa:2048$/i.test(newkey)) {
-    throw commandError('key-not-rsa-2048', `"-newkey ${newkey}" is not allowed: the Trust Framework requires RSA 2048-bit keys. Use -newkey rsa:2048.`);
+    throw commandError('key-not-rsa-2048', `"-newkey ${shown(newkey)}" is not allowed: the Trust Framework requires RSA 2048-bit keys. Use -newkey rsa:2048.`);
   }
   const csrFileName = outputName('-out', values['-out']);
   const keyFileName = outputName('-keyout', values['-keyout']);
+  const badName = checkOutputFileNames(csrFileName, keyFileName);
+  if (badName) throw commandError(badName.code, badName.message, badName.params);
   const subj = values['-subj'];
   if (subj === undefined) throw commandError('subject-missing', 'The command has no -subj: add -subj "/C=AE/O=<legal name>/OU=<Organisation ID>/CN=<Client ID>".');
   const subject = parseSubject(subj);
@@ -405,31 +268,35 @@ function parseCommand(tokens: string[], source: string): ParsedCommand {
 
 function refusedOption(option: string): AppError {
   if (option === '-passout' || option === '-passin') {
-    return commandError('encrypted-key', `"${option}" asks for an encrypted key, which this tool does not make. Remove it and keep -nodes; protect the key file instead.`);
+    return commandError('encrypted-key', `"${shown(option)}" asks for an encrypted key, which this tool does not make. Remove it and keep -nodes; protect the key file instead.`);
   }
   if (option === '-config') {
     return commandError('config-file', '"-config" names a file this page cannot read. Remove it and give everything with -subj and -addext.');
   }
   if (OTHER_DIGESTS.has(option)) {
-    return commandError('digest-not-sha256', `"${option}" is not allowed: the Trust Framework requires SHA-256. Use -sha256.`);
+    return commandError('digest-not-sha256', `"${shown(option)}" is not allowed: the Trust Framework requires SHA-256. Use -sha256.`);
   }
   if (option === '-key') {
     return commandError('unknown-option', '"-key" signs with an existing key file; this tool makes a new key. Use -newkey rsa:2048 instead.');
   }
   return commandError(
     'unknown-option',
-    `"${option}" is not an option this tool understands. It reads -new, -newkey rsa:2048, -nodes, -sha256, -utf8, -out, -keyout, -subj and -addext.`,
+    `"${shown(option)}" is not an option this tool understands. It reads -new, -newkey rsa:2048, -nodes, -sha256, -utf8, -out, -keyout, -subj and -addext.`,
   );
 }
 
-/** The file name as given, without any folder in front of it. */
+/**
+ * The file name as given, without any folder in front of it (`/` or `\`:
+ * a Windows path reaches here whole only from cmd.exe or PowerShell, or
+ * quoted). Checked against the allowlist by the caller.
+ */
 function outputName(option: '-out' | '-keyout', value: string | undefined): string {
   if (value === undefined || value === '') {
     const what = option === '-out' ? 'the .csr' : 'the .key';
-    throw commandError('missing-output', `The command has no ${option}: add ${option} with the name of ${what} file.`);
+    throw commandError('missing-output', `The command has no ${shown(option)}: add ${shown(option)} with the name of ${what} file.`);
   }
-  const name = value.split(/[\\/]/).pop()!;
-  if (name === '') throw commandError('missing-output', `${option} "${value}" names a folder, not a file: give the file name too.`);
+  const name = value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
+  if (name === '') throw commandError('missing-output', `${shown(option)} "${truncate(value)}" names a folder, not a file: give the file name too.`, { value: truncate(value) });
   return name;
 }
 
@@ -459,6 +326,11 @@ const SUBJECT_TYPES: Record<string, 'C' | 'O' | 'OU' | 'CN'> = {
 };
 const SUBJECT_ORDER = ['C', 'O', 'OU', 'CN'] as const;
 
+/** A run of a -subj value with no `/`, `+` or `\\`. */
+const SUBJECT_RUN = /[^/+\\]+/y;
+/** More than this is not a mistake in a four-attribute subject but a paste gone wrong. */
+const MAX_SUBJECT_ATTRIBUTES = 16;
+
 /**
  * OpenSSL's -subj syntax (apps/lib/apps.c, parse_name): `/type=value/…`,
  * where `\` makes the next character literal and an unescaped `+` joins the
@@ -466,35 +338,44 @@ const SUBJECT_ORDER = ['C', 'O', 'OU', 'CN'] as const;
  */
 function parseSubject(subj: string): Subject {
   if (!subj.startsWith('/')) {
-    throw commandError('subject-syntax', `-subj "${subj}" must start with "/", like /C=AE/O=<legal name>/OU=<Organisation ID>/CN=<Client ID>.`);
+    throw commandError('subject-syntax', `-subj "${shown(subj)}" must start with "/", like /C=AE/O=<legal name>/OU=<Organisation ID>/CN=<Client ID>.`);
   }
   const attributes: Array<{ type: 'C' | 'O' | 'OU' | 'CN'; value: string }> = [];
   let i = 1;
   while (i < subj.length) {
     const equals = subj.indexOf('=', i);
-    if (equals === -1) throw commandError('subject-syntax', `-subj: "${subj.slice(i)}" has no "=": each part is like /O=<legal name>.`);
+    if (equals === -1) throw commandError('subject-syntax', `-subj: "${shown(subj.slice(i))}" has no "=": each part is like /O=<legal name>.`);
     const typeName = subj.slice(i, equals);
     const type = Object.hasOwn(SUBJECT_TYPES, typeName) ? SUBJECT_TYPES[typeName] : undefined;
     if (type === undefined) {
       throw commandError(
         'subject-attribute',
-        `-subj: "${typeName}" is not part of the Trust Framework subject, which is /C=AE/O=…/OU=…/CN=…; remove /${typeName}=….`,
+        `-subj: "${shown(typeName)}" is not part of the Trust Framework subject, which is /C=AE/O=…/OU=…/CN=…; remove /${shown(typeName)}=….`,
       );
     }
-    let value = '';
+    const pieces: string[] = [];
     i = equals + 1;
-    for (; i < subj.length && subj[i] !== '/'; i++) {
-      if (subj[i] === '+') {
-        throw commandError('multi-valued-rdn', `-subj: the "+" in ${type}=${value}+… joins two attributes into one RDN. If it is part of the name, write it as \\+.`);
-      }
-      if (subj[i] === '\\') {
+    while (i < subj.length && subj[i] !== '/') {
+      SUBJECT_RUN.lastIndex = i;
+      const run = SUBJECT_RUN.exec(subj);
+      if (run) {
+        pieces.push(run[0]);
+        i += run[0].length;
+      } else if (subj[i] === '+') {
+        throw commandError('multi-valued-rdn', `-subj: the "+" in ${type}=${shown(pieces.join(''))}+… joins two attributes into one RDN. If it is part of the name, write it as \\+.`);
+      } else {
+        // A backslash: the next character is taken as it is.
         i++;
         if (i === subj.length) throw commandError('subject-syntax', `-subj ends with a lone "\\": write a backslash in a name as \\\\.`);
+        pieces.push(subj[i]!);
+        i++;
       }
-      value += subj[i];
     }
     i++; // past the '/'
-    attributes.push({ type, value });
+    attributes.push({ type, value: pieces.join('') });
+    if (attributes.length > MAX_SUBJECT_ATTRIBUTES) {
+      throw commandError('subject-attribute', `-subj has more than ${MAX_SUBJECT_ATTRIBUTES} attributes; the Trust Framework subject is C, O, OU, CN, each once and in this order.`);
+    }
   }
 
   const types = attributes.map((a) => a.type);
@@ -534,16 +415,16 @@ function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNam
     const name = text.slice(0, equals === -1 ? undefined : equals).trim();
     const items = equals === -1 ? [] : text.slice(equals + 1).split(',').map((item) => item.trim());
     const seen = name === 'keyUsage' ? keyUsage : name === 'extendedKeyUsage' ? extendedKeyUsage : name === 'subjectAltName' ? dnsNames : undefined;
-    if (seen !== undefined) throw commandError('extension-unsupported', `-addext "${text}": ${name} is given twice; give it once.`);
+    if (seen !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": ${name} is given twice; give it once.`);
     if (name === 'keyUsage' || name === 'extendedKeyUsage') {
       const critical = items[0] === 'critical';
       const usages = critical ? items.slice(1) : items;
-      if (usages.length === 0) throw commandError('extension-unsupported', `-addext "${text}" names no usage.`);
-      const duplicate = usages.find((usage, index) => usages.indexOf(usage) !== index);
-      if (duplicate !== undefined) throw commandError('extension-unsupported', `-addext "${text}": "${duplicate}" is given twice.`);
+      if (usages.length === 0) throw commandError('extension-unsupported', `-addext "${shown(text)}" names no usage.`);
+      const duplicate = firstRepeated(usages);
+      if (duplicate !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(duplicate)}" is given twice.`);
       if (name === 'keyUsage') {
         const unknown = usages.find((usage) => !KEY_USAGE_NAMES.has(usage));
-        if (unknown !== undefined) throw commandError('extension-unsupported', `-addext "${text}": "${unknown}" is not a key usage.`);
+        if (unknown !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(unknown)}" is not a key usage.`);
         keyUsage = { critical, usages };
       } else {
         extendedKeyUsage = { critical, usages };
@@ -551,16 +432,16 @@ function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNam
     } else if (name === 'subjectAltName') {
       dnsNames = items.map((item) => {
         if (!item.startsWith('DNS:')) {
-          throw commandError('extension-unsupported', `-addext "${text}": "${item}" is not a DNS name; server certificates list their hosts as DNS:api.bank.ae.`);
+          throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(item)}" is not a DNS name; server certificates list their hosts as DNS:api.bank.ae.`);
         }
         const checked = checkDnsName(item.slice(4));
         if ('code' in checked) throw commandError(checked.code, checked.message);
         return checked.ascii;
       });
-      const repeated = dnsNames.find((dnsName, index) => dnsNames!.indexOf(dnsName) !== index);
-      if (repeated !== undefined) throw commandError('dns-name-invalid', `-addext "${text}": "${repeated}" is listed twice; remove one.`);
+      const repeated = firstRepeated(dnsNames);
+      if (repeated !== undefined) throw commandError('dns-name-invalid', `-addext "${shown(text)}": "${shown(repeated)}" is listed twice; remove one.`);
     } else {
-      throw commandError('extension-unsupported', `-addext "${text}" is not one this tool makes: it reads keyUsage, extendedKeyUsage and subjectAltName.`);
+      throw commandError('extension-unsupported', `-addext "${shown(text)}" is not one this tool makes: it reads keyUsage, extendedKeyUsage and subjectAltName.`);
     }
   }
   return { keyUsage, extendedKeyUsage, dnsNames: dnsNames ?? [] };
@@ -593,13 +474,23 @@ function extensionPolicy(command: ParsedCommand, role: RoleId): ExtensionPolicy 
 
 // ---------------------------------------------------------------------------
 
-function commandError(code: ErrorCode, message: string): AppError {
-  return new AppError(code, message, { field: 'command' });
+function commandError(code: ErrorCode, message: string, params?: ErrorParams): AppError {
+  return new AppError(code, message, { field: 'command', ...(params ? { params } : {}) });
 }
 
 /** A form-field error (legal name, UUID) found inside the command. */
 function retarget(error: AppError): AppError {
-  return new AppError(error.code, error.message, { field: 'command', cause: error });
+  return new AppError(error.code, error.message, { field: 'command', cause: error, params: error.params });
+}
+
+/** The first item that an earlier one repeats; a Set keeps it linear. */
+function firstRepeated(items: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item)) return item;
+    seen.add(item);
+  }
+  return undefined;
 }
 
 function asAppError(error: unknown): AppError {
@@ -607,6 +498,11 @@ function asAppError(error: unknown): AppError {
   return commandError('command-syntax', `The command could not be read: ${String(error)}`);
 }
 
-function truncate(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+/** A value quoted in a message: at most 120 characters, so a huge paste does not make a huge message. */
+function shown(text: string): string {
+  return truncate(text, 120);
+}
+
+function truncate(text: string, length = 60): string {
+  return text.length > length ? `${text.slice(0, length - 3)}…` : text;
 }

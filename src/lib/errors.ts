@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'file-name-character',
   'file-name-reserved',
   'file-name-extension',
+  'file-names-swapped',
+  'file-names-equal',
+  'file-name-duplicate',
   // A pasted OpenSSL command (command.ts)
   'command-empty',
   'command-syntax',
@@ -41,6 +44,10 @@ export const ERROR_CODES = [
   'extension-unsupported',
   'extensions-differ',
   'role-required',
+  'command-too-long',
+  'command-too-many',
+  'shell-expansion',
+  'windows-path',
   // A batch CSV (batch.ts)
   'batch-has-problems',
   'csv-empty',

@@ -44,9 +44,18 @@ export type OutputKind = keyof typeof FILE_EXTENSIONS;
 export function checkFileName(name: string, kind?: OutputKind): NameProblem | undefined {
   const rule = `A file name is 1 to ${MAX_FILE_NAME_LENGTH} letters A–Z, digits, dots, hyphens and underscores, like 4af0a68f-d8a8-46c4-ace6-6949e8343868-opf_uae_client_transport.csr`;
   if (name.length === 0) return { code: 'file-name-invalid', params: { value: name }, message: `The file name is empty. ${rule}.` };
-  const shown = printableName(name);
+  // Length first: a name of any length is refused without reading all of it.
+  if (name.length > MAX_FILE_NAME_LENGTH) {
+    const start = printableName(name.slice(0, 40));
+    return {
+      code: 'file-name-invalid',
+      params: { value: `${start}…` },
+      message: `The file name "${start}…" is ${name.length} characters long. ${rule}.`,
+    };
+  }
   for (const character of name) {
     if (!FILE_NAME_CHARACTER.test(character)) {
+      const shown = printableName(name);
       const label = codePointLabel(character);
       const what = isVisible(character) ? `"${character}" (${label})` : label;
       return {
@@ -55,13 +64,6 @@ export function checkFileName(name: string, kind?: OutputKind): NameProblem | un
         message: `The file name "${shown}" contains ${what}, which is not allowed in a file name. ${rule}.`,
       };
     }
-  }
-  if (name.length > MAX_FILE_NAME_LENGTH) {
-    return {
-      code: 'file-name-invalid',
-      params: { value: `${name.slice(0, 40)}…` },
-      message: `The file name "${name.slice(0, 40)}…" is ${name.length} characters long. ${rule}.`,
-    };
   }
   if (name.startsWith('.') || name.endsWith('.')) {
     return {
@@ -88,14 +90,45 @@ export function checkFileName(name: string, kind?: OutputKind): NameProblem | un
     const allowed: readonly string[] = FILE_EXTENSIONS[kind];
     if (!allowed.some((extension) => name.toLowerCase().endsWith(extension))) {
       const what = kind === 'csr' ? 'certificate signing request' : 'private key';
+      // x.key where a CSR goes becomes x.csr, not x.key.csr.
+      const other = /\.(csr|req|key)$/i.exec(name);
+      const fix = `${other ? name.slice(0, other.index) : name}${allowed[0]}`;
       return {
         code: 'file-name-extension',
-        params: { value: name, fix: `${name}${allowed[0]}` },
-        message: `"${name}" is to hold the ${what}, so it must end in ${allowed.join(' or ')}, like ${name}${allowed[0]}.`,
+        params: { value: name, fix },
+        message: `"${name}" is to hold the ${what}, so it must end in ${allowed.join(' or ')}, like ${fix}.`,
       };
     }
   }
   return undefined;
+}
+
+/**
+ * The two names one `openssl req` command writes: `-out` (the CSR, the file
+ * the user uploads) and `-keyout` (the private key). Each must be a good file
+ * name of its kind; they must not be swapped, which would put the private key
+ * in the file the user is told to upload, and must not be the same file.
+ */
+export function checkOutputFileNames(csrName: string, keyName: string): NameProblem | undefined {
+  const bad = checkFileName(csrName) ?? checkFileName(keyName);
+  if (bad) return bad;
+  const isKeyName = (name: string) => /\.key$/i.test(name);
+  const isCsrName = (name: string) => /\.(csr|req)$/i.test(name);
+  if (isKeyName(csrName) && isCsrName(keyName)) {
+    return {
+      code: 'file-names-swapped',
+      params: { value: `-out ${csrName} -keyout ${keyName}`, fix: `-out ${keyName} -keyout ${csrName}` },
+      message: `-out is "${csrName}" and -keyout is "${keyName}": swapped. -out receives the certificate signing request (the file you upload) and -keyout the private key (the file you keep secret), so the .csr file would hold the private key. Write -out ${keyName} -keyout ${csrName}.`,
+    };
+  }
+  if (sameFileName(csrName, keyName)) {
+    return {
+      code: 'file-names-equal',
+      params: { value: csrName },
+      message: `-out and -keyout both write "${csrName}": the private key and the certificate signing request would be the same file, and one would overwrite the other. Give each its own name, like x.csr and x.key.`,
+    };
+  }
+  return checkFileName(csrName, 'csr') ?? checkFileName(keyName, 'key');
 }
 
 /** The key under which two file names are the same on Windows and macOS: case-folded, NFC. */
@@ -198,8 +231,9 @@ export function checkLegalNameCharacters(value: string): NameProblem | undefined
 
 // ---------------------------------------------------------------------------
 
+/** Shown as itself in a message: not invisible, and not a combining mark, which would sit on the quote before it. */
 function isVisible(character: string): boolean {
-  return /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(character) && !INVISIBLE_OR_BROKEN.test(character);
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(character) && !INVISIBLE_OR_BROKEN.test(character);
 }
 
 /** A file name to quote: invisible characters as U+XXXX, and at most 60 characters. */

@@ -157,6 +157,14 @@ function fieldError(problem: { code: AppError['code']; message: string }, field:
 export function checkLegalName(value: string): string | AppError {
   const field = 'legalName';
   const rule = `The legal name must be 1 to ${MAX_NAME_LENGTH} characters, exactly as registered in the Trust Framework`;
+  if (value.length > LONG_TEXT) {
+    // Far too long to be a name (a paste gone wrong): say so without quoting or scanning all of it.
+    const shown = `${printableLegalName([...value.slice(0, 40)].slice(0, 30).join(''))}…`;
+    return new AppError('name-too-long', `"${shown}" is ${thousands(codePointCount(value))} characters long. ${rule}.`, {
+      field,
+      params: { value: shown },
+    });
+  }
   if (value.trim().length === 0) {
     return new AppError('required', 'Enter the organisation legal name, exactly as registered in the Trust Framework.', { field });
   }
@@ -175,6 +183,20 @@ export function checkLegalName(value: string): string | AppError {
     return new AppError('name-too-long', `"${value}" is ${length} characters long. ${rule}.`, { field, params: { value } });
   }
   return value;
+}
+
+/** Text longer than this (in UTF-16 code units) is not quoted whole in a message. */
+const LONG_TEXT = 1000;
+
+/** Characters as a person counts them: code points, not UTF-16 units. */
+function codePointCount(text: string): number {
+  // Each low surrogate that follows a high one is the second half of one character.
+  return text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+}
+
+/** 1048576 as 1,048,576. */
+function thousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /**
@@ -196,7 +218,7 @@ export function checkUuid(value: string, field: 'organisationId' | 'clientId', l
       { field },
     );
   }
-  return new AppError('uuid-shape', `${label} must be a UUID like ${UUID_EXAMPLE}; you entered "${printableLegalName(trimmed)}".`, {
+  return new AppError('uuid-shape', `${label} must be a UUID like ${UUID_EXAMPLE}; you entered "${printableLegalName(trimmed.length > 100 ? `${trimmed.slice(0, 60)}…` : trimmed)}".`, {
     field,
   });
 }

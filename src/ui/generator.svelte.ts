@@ -30,6 +30,9 @@ const BATCH_SLICE_MS = 4;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export type Mode = 'form' | 'paste' | 'batch' | 'hsm' | 'certificates';
+
+/** How long typing in the command box must pause before it is read again. */
+const PASTE_DELAY_MS = 200;
 export type Phase = 'editing' | 'generating' | 'done' | 'failed' | 'cancelled';
 
 interface FormState {
@@ -57,11 +60,32 @@ export class Generator {
     serverRoles: [...SERVER_ROLES],
     extensions: 'profile',
   });
-  pasted = $state('');
+  /** The pasted text as it is in the text area. */
+  #pasted = $state('');
+  /** The text `paste` was read from: the pasted text a moment after its last change, not at every keystroke. */
+  #pasteRead = $state('');
+  #pasteTimer: ReturnType<typeof setTimeout> | undefined;
   /** The role the user picked for each pasted command whose file names name none. */
   pickedRoles: (RoleId | undefined)[] = $state([]);
 
-  paste = $derived(validatePaste(this.pasted, this.pickedRoles));
+  paste = $derived(validatePaste(this.#pasteRead, this.pickedRoles));
+
+  get pasted(): string {
+    return this.#pasted;
+  }
+
+  set pasted(text: string) {
+    this.#pasted = text;
+    clearTimeout(this.#pasteTimer);
+    this.#pasteTimer = setTimeout(() => this.readPaste(), PASTE_DELAY_MS);
+  }
+
+  /** Reads the pasted text now, without waiting for typing to pause (Generate never acts on an older reading). */
+  readPaste(): void {
+    clearTimeout(this.#pasteTimer);
+    this.#pasteRead = this.#pasted;
+  }
+
   /** The batch CSV: see the section "Batch" below. */
   #batchText = $state('');
   #batchExtensions: ExtensionPolicy = $state('profile');
@@ -130,6 +154,14 @@ export class Generator {
     return this.errorsFor(field)[0];
   }
 
+  /**
+   * The field's problem even before it is shown (the user has not left the
+   * field yet): the form keeps room for it, so showing it moves nothing.
+   */
+  pendingErrorFor(field: Field): AppError | undefined {
+    return this.validation.ok ? undefined : this.validation.errors.find((error) => error.field === field);
+  }
+
   errorsFor(field: Field): AppError[] {
     if (this.validation.ok) return [];
     const shown = this.submitted || this.touched[field] || field === 'command';
@@ -144,6 +176,7 @@ export class Generator {
   async generate(): Promise<boolean> {
     if (this.mode === 'batch') await this.batchSettled();
     this.submitted = true;
+    this.readPaste();
     const validation = this.validation;
     if (!validation.ok || !this.cryptoAvailable) return false;
     this.clear();

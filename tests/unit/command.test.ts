@@ -559,7 +559,7 @@ describe('validatePaste refuses, saying why and how to fix it', () => {
     {
       name: 'the same command pasted twice: two commands write the same file',
       input: `${DIRECTORY}\n${DIRECTORY}`,
-      want: { code: 'command-syntax', message: `Two commands write "${csr('client_transport')}": give each file its own name.` },
+      want: { code: 'file-name-duplicate', message: `Two commands write "${csr('client_transport')}": give each file its own name.` },
     },
     // Regressions: each was once accepted.
     {
@@ -762,6 +762,9 @@ describe('render → parse is the identity', () => {
   });
 });
 
+/** Characters and words that some shell treats specially. */
+const SHELL_UNITS = ['$', '%', '\\', '`', "'", '"', '(', ')', '{', '}', '^', ' ', '\n', ';', '&', '|', '#', '=', '/', ':', '.', '-', 'A', 'z', '0'];
+
 describe('for any input', () => {
   /** Every refusal is an AppError with a known code, about the command. */
   function expectKnownErrors(text: string, pickedRoles: (RoleId | undefined)[]): void {
@@ -792,9 +795,9 @@ describe('for any input', () => {
     const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: chars(` \t\n\r'"\\^\`;&|#/=+-aopenslrq`), maxLength: 200 }));
     fc.assert(
       fc.property(text, pickedRoles, (input, picked) => expectKnownErrors(input, picked)),
-      { numRuns: 1000 },
+      { numRuns: 10_000 },
     );
-  });
+  }, 120_000);
 
   // Insertions (often quotes, escapes and separators), deletions, and line continuations of each shell.
   type Edit = ['insert', number, string] | ['delete', number, number] | ['wrap', number, string];
@@ -821,7 +824,341 @@ describe('for any input', () => {
       fc.property(valid, fc.array(edit, { minLength: 1, maxLength: 8 }), pickedRoles, (text, edits, picked) =>
         expectKnownErrors(edits.reduce(applyEdit, text), picked),
       ),
-      { numRuns: 1000 },
+      { numRuns: 10_000 },
     );
+  }, 120_000);
+
+  // Shell syntax of every kind, where the quoting rules meet the expansion rules.
+  const shellText = fc.string({ unit: fc.constantFrom(...SHELL_UNITS, 'C:\\', '.\\', '$(', '${', '%A%', 'openssl req ', '-out ', '-keyout ', '-subj '), maxLength: 60 });
+  it('shell syntax of every kind never throws, and every error has a known code', () => {
+    fc.assert(
+      fc.property(shellText, pickedRoles, (input, picked) => expectKnownErrors(input, picked)),
+      { numRuns: 10_000 },
+    );
+  }, 120_000);
+});
+
+describe('any input up to the 1 MiB limit', () => {
+  const LIMIT = 1024 * 1024;
+  /** Runs `validatePaste` on `text` and returns the milliseconds it took; it must not throw. */
+  function timed(text: string): number {
+    const started = performance.now();
+    const { validation } = validatePaste(text, []);
+    const took = performance.now() - started;
+    if (!validation.ok) for (const error of validation.errors) expect(ERROR_CODES).toContain(error.code);
+    return took;
+  }
+  const fill = (unit: string) => unit.repeat(Math.floor(LIMIT / unit.length));
+
+  // Each once slow, or a shape a quadratic scan would choke on.
+  it.each<{ name: string; input: string }>([
+    { name: '1 MiB of x; (issue 13: 21.7 s before)', input: fill('x;') },
+    { name: 'one 1 MiB word', input: fill('x') },
+    { name: 'one command with a 1 MiB legal name', input: DIRECTORY.replace('Example Fintech LLC', 'A'.repeat(LIMIT - DIRECTORY.length)) },
+    { name: 'one command with a 1 MiB -out', input: DIRECTORY.replace(csr('client_transport'), `${'a'.repeat(LIMIT - DIRECTORY.length)}.csr`) },
+    { name: 'one keyUsage with 100,000 usages', input: `${DIRECTORY} -addext keyUsage=${'digitalSignature,'.repeat(60_000)}` },
+    { name: 'one subjectAltName with 60,000 names', input: `${directory('server_transport')} -addext subjectAltName=${'DNS:a.bank.ae,'.repeat(60_000)}` },
+    { name: 'the directory command, 3,000 times (more than 50)', input: `${DIRECTORY}\n`.repeat(3000) },
+    { name: '50 commands and 1 MiB of spaces', input: `${DIRECTORY}\n`.repeat(50) + ' '.repeat(LIMIT - 50 * (DIRECTORY.length + 1)) },
+    { name: 'unclosed quotes', input: fill(`"'`) },
+    { name: 'open $( everywhere', input: fill('$(') },
+    { name: 'backticks', input: fill('`a') },
+    { name: 'percent signs', input: fill('%a') },
+    { name: 'line continuations only', input: fill('\\\n') },
+    { name: 'backslashes followed by spaces', input: fill('\\ ') },
+    { name: 'carets and spaces', input: fill('^ ') },
+    { name: 'comment lines', input: fill('# x\n') },
+    { name: 'rem lines', input: fill('rem\n') },
+    { name: 'Windows paths', input: fill(' C:\\a') },
+    { name: 'a -subj of 1 MiB of slashes', input: DIRECTORY.replace(CLIENT_SUBJ, '/'.repeat(LIMIT - DIRECTORY.length)) },
+    { name: 'a -subj of 1 MiB of escapes', input: DIRECTORY.replace(`"${CLIENT_SUBJ}"`, `'/C=AE/O=${'\\a'.repeat((LIMIT - DIRECTORY.length) / 2 - 20)}'`) },
+  ])('$name: under 1 s', ({ input }) => {
+    expect(input.length).toBeLessThanOrEqual(LIMIT);
+    expect(timed(input)).toBeLessThan(1000);
+  });
+
+  it('random text repeated up to the limit: under 1 s each', () => {
+    const unit = fc.string({ unit: fc.constantFrom(...SHELL_UNITS, '\r', '\t', ',', '+', '-out ', '-subj ', 'openssl req '), minLength: 1, maxLength: 24 });
+    fc.assert(
+      fc.property(unit, fc.integer({ min: 1, max: LIMIT }), (text, size) => {
+        expect(timed(text.repeat(Math.ceil(size / text.length)).slice(0, size))).toBeLessThan(1000);
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+});
+
+// ---------------------------------------------------------------------------
+// Hostile and careless pastes (issue 13): each refused with its own code and the facts its message quotes.
+
+describe('validatePaste refuses hostile file names, shell expansions and Windows paths', () => {
+  const CSR = csr('client_transport');
+  const KEY = key('client_transport');
+  const files = (out: string, keyout: string) => DIRECTORY.replace(`-out ${CSR}`, `-out ${out}`).replace(`-keyout ${KEY}`, `-keyout ${keyout}`);
+  const withO = (organization: string, quote = '"') =>
+    DIRECTORY.replace(`"${CLIENT_SUBJ}"`, `${quote}${CLIENT_SUBJ.replace('Example Fintech LLC', organization)}${quote}`);
+  const FILE_RULE =
+    'A file name is 1 to 100 letters A–Z, digits, dots, hyphens and underscores, like 4af0a68f-d8a8-46c4-ace6-6949e8343868-opf_uae_client_transport.csr.';
+  const EXPANDED = 'before OpenSSL sees the command, but this page reads the command as pasted and cannot know that value.';
+  const long = `${'a'.repeat(297)}.csr`;
+
+  it.each<{ name: string; input: string; want: { code: ErrorCode; params: Record<string, string>; message: string | RegExp } }>([
+    {
+      name: 'issue 13 case 1: -out and -keyout swapped, which would put the key in the .csr',
+      input: files(CSR.replace('.csr', '.key'), KEY.replace('.key', '.csr')),
+      want: {
+        code: 'file-names-swapped',
+        params: {
+          value: `-out ${CSR.replace('.csr', '.key')} -keyout ${KEY.replace('.key', '.csr')}`,
+          fix: `-out ${KEY.replace('.key', '.csr')} -keyout ${CSR.replace('.csr', '.key')}`,
+        },
+        message: /^-out is ".*\.key" and -keyout is ".*\.csr": swapped\. .* so the \.csr file would hold the private key\. Write -out .*\.csr -keyout .*\.key\.$/,
+      },
+    },
+    {
+      name: '-out names a .key file (only the one swapped)',
+      input: files('app.key', 'other.key'),
+      want: {
+        code: 'file-name-extension',
+        params: { value: 'app.key', fix: 'app.csr' },
+        message: '"app.key" is to hold the certificate signing request, so it must end in .csr or .req or .pem, like app.csr.',
+      },
+    },
+    {
+      name: '-keyout names a .csr file',
+      input: files('app.csr', 'app2.csr'),
+      want: {
+        code: 'file-name-extension',
+        params: { value: 'app2.csr', fix: 'app2.key' },
+        message: '"app2.csr" is to hold the private key, so it must end in .key or .pem, like app2.key.',
+      },
+    },
+    {
+      name: '-out and -keyout the same .pem',
+      input: files('app.pem', 'APP.pem'),
+      want: { code: 'file-names-equal', params: { value: 'app.pem' }, message: /^-out and -keyout both write "app\.pem": .* Give each its own name/ },
+    },
+    {
+      name: '-keyout README.txt would replace the README in the zip',
+      input: files('app.csr', 'README.txt'),
+      want: { code: 'file-name-reserved', params: { value: 'README.txt' }, message: '"README.txt" is the name of a file this tool writes into the zip itself. Choose another name.' },
+    },
+    {
+      name: '-out manifest.csv, in another case',
+      input: files('MANIFEST.CSV', 'app.key'),
+      want: { code: 'file-name-reserved', params: { value: 'MANIFEST.CSV' }, message: '"MANIFEST.CSV" is the name of a file this tool writes into the zip itself. Choose another name.' },
+    },
+    {
+      name: '-out ..',
+      input: files('..', 'app.key'),
+      want: { code: 'file-name-invalid', params: { value: '..' }, message: `The file name ".." starts or ends with a dot, which hides the file or is dropped by Windows. ${FILE_RULE}` },
+    },
+    {
+      name: '-keyout .',
+      input: files('app.csr', '.'),
+      want: { code: 'file-name-invalid', params: { value: '.' }, message: `The file name "." starts or ends with a dot, which hides the file or is dropped by Windows. ${FILE_RULE}` },
+    },
+    {
+      name: 'a folder and then ..',
+      input: files('keys/..', 'app.key'),
+      want: { code: 'file-name-invalid', params: { value: '..' }, message: `The file name ".." starts or ends with a dot, which hides the file or is dropped by Windows. ${FILE_RULE}` },
+    },
+    {
+      name: 'a trailing dot, which Windows drops',
+      input: files('app.csr.', 'app.key'),
+      want: { code: 'file-name-invalid', params: { value: 'app.csr.' }, message: `The file name "app.csr." starts or ends with a dot, which hides the file or is dropped by Windows. ${FILE_RULE}` },
+    },
+    {
+      name: 'a Windows device name',
+      input: files('CON', 'app.key'),
+      want: { code: 'file-name-reserved', params: { value: 'CON' }, message: '"CON" is a device name on Windows (CON, PRN, AUX, NUL, COM1…, LPT1…), not a file. Choose another name.' },
+    },
+    {
+      name: 'a Windows device name with an extension',
+      input: files('app.csr', 'nul.key'),
+      want: { code: 'file-name-reserved', params: { value: 'nul.key' }, message: '"nul.key" is a device name on Windows (CON, PRN, AUX, NUL, COM1…, LPT1…), not a file. Choose another name.' },
+    },
+    {
+      name: 'an NTFS stream, a:stream.csr',
+      input: files('a:stream.csr', 'app.key'),
+      want: {
+        code: 'file-name-character',
+        params: { value: 'a:stream.csr', character: 'U+003A' },
+        message: `The file name "a:stream.csr" contains ":" (U+003A), which is not allowed in a file name. ${FILE_RULE}`,
+      },
+    },
+    {
+      name: 'wildcards',
+      input: files("'*?<>.csr'", 'app.key'),
+      want: { code: 'file-name-character', params: { value: '*?<>.csr', character: 'U+002A' }, message: /contains "\*" \(U\+002A\)/ },
+    },
+    {
+      name: 'a space',
+      input: files("'my app.csr'", 'app.key'),
+      want: { code: 'file-name-character', params: { value: 'my app.csr', character: 'U+0020' }, message: /^The file name "my app\.csr" contains U\+0020, which/ },
+    },
+    {
+      name: 'U+202E, which shows invoice‮rsc.key as invoiceyek.csr',
+      input: files('app.csr', "'invoice\u202ersc.key'"),
+      want: { code: 'file-name-character', params: { value: 'invoiceU+202Ersc.key', character: 'U+202E' }, message: /^The file name "invoiceU\+202Ersc\.key" contains U\+202E, which/ },
+    },
+    {
+      name: 'an ESC sequence',
+      input: files("'app\u001b[31m.csr'", 'app.key'),
+      want: { code: 'file-name-character', params: { value: 'appU+001B[31m.csr', character: 'U+001B' }, message: /contains U\+001B, which/ },
+    },
+    {
+      name: 'non-ASCII letters',
+      input: files('تطبيق.csr', 'app.key'),
+      want: { code: 'file-name-character', params: { value: 'تطبيق.csr', character: 'U+062A' }, message: /contains "ت" \(U\+062A\)/ },
+    },
+    {
+      name: 'a decomposed é: the combining mark is named, not shown on its own',
+      input: files("'cafe\u0301.csr'", 'app.key'),
+      want: { code: 'file-name-character', params: { value: 'cafeU+0301.csr', character: 'U+0301' }, message: /^The file name "cafeU\+0301\.csr" contains U\+0301, which/ },
+    },
+    {
+      name: 'a 301-character name',
+      input: files(long, 'app.key'),
+      want: { code: 'file-name-invalid', params: { value: `${'a'.repeat(40)}…` }, message: `The file name "${'a'.repeat(40)}…" is 301 characters long. ${FILE_RULE.slice(0, -1)}.` },
+    },
+    {
+      name: 'issue 13 case 2: x.csr and X.CSR from two commands',
+      input: `${files('x.csr', 'x.key')}\n${files('X.CSR', 'y.key')}`,
+      want: { code: 'file-name-duplicate', params: { value: 'X.CSR' }, message: '"x.csr" and "X.CSR" are the same file on Windows and macOS, which ignore case: give each file its own name.' },
+    },
+    {
+      name: 'the key of one command is the CSR name of another (.pem)',
+      input: `${directory('client_transport').replace(KEY, 'shared.pem')}\n${directory('client_signing').replace(csr('client_signing'), 'shared.pem')}`,
+      want: { code: 'file-name-duplicate', params: { value: 'shared.pem' }, message: 'Two commands write "shared.pem": give each file its own name.' },
+    },
+    {
+      name: 'issue 13 case 3: $LEGAL_NAME in double quotes',
+      input: withO('$LEGAL_NAME'),
+      want: { code: 'shell-expansion', params: { token: '$LEGAL_NAME' }, message: `"$LEGAL_NAME" is shell syntax: a shell puts the variable's value there ${EXPANDED} Write the value itself in its place (the legal name, the ID or the file name), or paste the command as your terminal printed it with the values filled in.` },
+    },
+    {
+      name: 'issue 13 case 3: `id` in double quotes',
+      input: withO('`id` LLC'),
+      want: { code: 'shell-expansion', params: { token: '`id`' }, message: `The backquotes around "id" are shell syntax: a shell runs a command and puts its output there ${EXPANDED} Write the value itself in its place (the legal name, the ID or the file name), or paste the command as your terminal printed it with the values filled in.` },
+    },
+    {
+      name: '$(…), named whole rather than by the ")/OU" after it',
+      input: withO('$(cat name.txt)'),
+      want: { code: 'shell-expansion', params: { token: '$(cat name.txt)' }, message: /^"\$\(cat name\.txt\)" is shell syntax: a shell runs a command/ },
+    },
+    {
+      name: 'nested $(…)',
+      input: withO('$(echo $(id))'),
+      want: { code: 'shell-expansion', params: { token: '$(echo $(id))' }, message: /^"\$\(echo \$\(id\)\)" is shell syntax/ },
+    },
+    {
+      name: '${…}',
+      input: withO('${NAME:-Example}'),
+      want: { code: 'shell-expansion', params: { token: '${NAME:-Example}' }, message: /^"\$\{NAME:-Example\}" is shell syntax/ },
+    },
+    {
+      name: '%NAME% of cmd.exe',
+      input: withO('%LEGAL_NAME%').replace(' -subj', ' ^\r\n  -subj'),
+      want: { code: 'shell-expansion', params: { token: '%LEGAL_NAME%' }, message: /^"%LEGAL_NAME%" is shell syntax/ },
+    },
+    {
+      name: '%NAME% inside single quotes, which cmd.exe does not treat as quotes',
+      input: withO('%LEGAL_NAME%', "'").replace(' -subj', ' ^\r\n  -subj'),
+      want: { code: 'shell-expansion', params: { token: '%LEGAL_NAME%' }, message: /^"%LEGAL_NAME%" is shell syntax/ },
+    },
+    {
+      name: "PowerShell's $env:NAME",
+      input: withO('$env:LEGAL_NAME').replace(' -subj', ' `\r\n  -subj'),
+      want: { code: 'shell-expansion', params: { token: '$env:LEGAL_NAME' }, message: /^"\$env:LEGAL_NAME" is shell syntax/ },
+    },
+    {
+      name: 'an unquoted $VAR in a file name',
+      input: files('$NAME.csr', 'app.key'),
+      want: { code: 'shell-expansion', params: { token: '$NAME' }, message: /^"\$NAME" is shell syntax/ },
+    },
+    {
+      name: 'a Windows path in a command wrapped for bash, where \\ would be dropped',
+      input: `openssl req -new -newkey rsa:2048 -nodes \\\n  -out C:\\keys\\${CSR} \\\n  -keyout ${KEY} -subj "${CLIENT_SUBJ}"`,
+      want: {
+        code: 'windows-path',
+        params: { token: `C:\\keys\\${CSR}` },
+        message: `"C:\\keys\\${CSR}" is a Windows path, but the command is written for bash (its lines end in \\), where each \\ would be dropped and the name mangled. Paste the command as cmd.exe or PowerShell shows it (lines ending in ^ or a backtick), or give only the file name, or write the path with / instead of \\.`,
+      },
+    },
+    {
+      name: 'more than 50 commands',
+      input: Array.from({ length: 51 }, () => DIRECTORY).join('\n'),
+      want: { code: 'command-too-many', params: { limit: '50' }, message: 'The pasted text has more than 50 commands; this page reads at most 50 at a time. For many applications, use the Batch tab with a CSV, one application per row.' },
+    },
+    {
+      name: 'a command of more than 1,000 words',
+      input: `${DIRECTORY}${' -new'.repeat(1000)}`,
+      want: {
+        code: 'command-too-long',
+        params: { limit: '1,000' },
+        message: "A command in the pasted text has more than 1,000 words; the directory's command has about 12. Paste only the openssl req commands.",
+      },
+    },
+    {
+      name: 'more than 10,000 quotes, escapes and separators',
+      input: `${DIRECTORY.replace('Example Fintech LLC', '\\"x'.repeat(10_000))}`,
+      want: {
+        code: 'command-too-long',
+        params: { limit: '10,000' },
+        message: 'The pasted text has more than 10,000 spaces, quotes, escapes and separators, far more than 50 openssl req commands hold. Paste only the openssl req commands.',
+      },
+    },
+    {
+      name: 'more than 1 MiB of text',
+      input: `${DIRECTORY}\n${' '.repeat(1024 * 1024)}`,
+      want: {
+        code: 'command-too-long',
+        params: { limit: '1,048,576' },
+        message: `The pasted text is ${(DIRECTORY.length + 1 + 1024 * 1024).toLocaleString('en')} characters long; this page reads at most 1,048,576 characters (1 MiB, counted as UTF-16 code units) at a time. Paste only the openssl req commands.`,
+      },
+    },
+  ])('$name', ({ input, want }) => {
+    const { validation } = validatePaste(input, ['client_transport', 'client_transport']);
+    const errors = validation.ok ? [] : validation.errors.filter((error) => error.code !== 'role-required');
+    expect(errors.map(({ code, field, params }) => ({ code, field, params }))).toEqual([{ code: want.code, field: 'command', params: want.params }]);
+    if (typeof want.message === 'string') expect(errors[0]!.message).toBe(want.message);
+    else expect(errors[0]!.message).toMatch(want.message);
+  });
+
+  it.each<{ name: string; input: string; want: CertificateRequest }>([
+    { name: '$ and % that no shell expands are kept', input: withO('Money$ & 100% Co'), want: transport(legalName('Money$ & 100% Co')) },
+    { name: 'an escaped \\$ in bash double quotes is a dollar sign', input: withO('A\\$B LLC'), want: transport(legalName('A$B LLC')) },
+    { name: '$NAME inside bash single quotes reaches OpenSSL as written', input: withO('$NAME', "'"), want: transport(legalName('$NAME')) },
+    {
+      name: 'issue 13 case 2: a one-line cmd.exe command with C:\\keys\\… keeps the file names (not C:keys…)',
+      input: DIRECTORY.replace(`-out ${CSR}`, `-out C:\\keys\\${CSR}`).replace(`-keyout ${KEY}`, `-keyout C:\\keys\\${KEY}`),
+      want: transport(),
+    },
+    {
+      name: 'a one-line PowerShell command with .\\ paths',
+      input: DIRECTORY.replace(`-out ${CSR}`, `-out .\\${CSR}`).replace(`-keyout ${KEY}`, `-keyout ..\\keys\\${KEY}`),
+      want: transport(),
+    },
+    {
+      name: 'PowerShell: & "…\\openssl.exe" with a drive path',
+      input: `& "C:\\Program Files\\OpenSSL-Win64\\bin\\openssl.exe" ${DIRECTORY.slice('openssl '.length).replace(`-out ${CSR}`, `-out "C:\\My Keys\\${CSR}"`)}`,
+      want: transport(),
+    },
+    {
+      name: 'bash with a Windows path in double quotes, where \\k stays as written',
+      input: `openssl req -new -newkey rsa:2048 -nodes \\\n  -out "C:\\keys\\${CSR}" -keyout ${KEY} -subj "${CLIENT_SUBJ}"`,
+      want: transport(),
+    },
+  ])('accepts: $name', ({ input, want }) => {
+    const { validation } = validatePaste(input, []);
+    expect(validation.ok ? validation.requests : validation.errors.map((error) => error.message)).toEqual([want]);
+  });
+
+  it('keeps the facts of a legal-name refusal found in -subj, for every language', () => {
+    const { validation } = validatePaste(withO('Socie\u0301te\u0301'), []);
+    expect(validation.ok ? [] : validation.errors.map(({ code, params }) => ({ code, params }))).toEqual([
+      { code: 'name-not-normalised', params: { value: 'Socie\u0301te\u0301', fix: 'Société' } },
+    ]);
   });
 });

@@ -103,6 +103,7 @@ export const ar: Record<MessageKey, string> = {
   'form.roles': 'الشهادات المطلوب إنشاؤها',
   'form.exact': 'مطابق تمامًا لأمر إطار الثقة (دون امتدادات)',
   'form.exact.hint': 'لا يُطلب استخدام المفتاح في الطلب؛ ويطبّق الدليل عندئذٍ ملف التعريف الخاص به.',
+  'form.useNormalised': 'استخدم صيغة NFC',
 
   'role.client_transport': 'النقل',
   'role.client_signing': 'التوقيع',
@@ -291,6 +292,12 @@ export const arErrors: Record<ErrorCode, string> = {
     'الاسم «{value}» محجوز: إمّا اسم جهاز في Windows (CON وPRN وAUX وNUL وCOM1… وLPT1…)، وإمّا اسم ملف تكتبه هذه الأداة في ملف zip بنفسها (README.txt وmanifest.csv). اختر اسمًا آخر.',
   'file-name-extension':
     'امتداد اسم الملف «{value}» لا يناسب محتواه: ينتهي اسم ملف طلب توقيع الشهادة بـ .csr أو .req أو .pem، واسم ملف المفتاح الخاص بـ .key أو .pem. استخدم مثلًا «{fix}».',
+  'file-names-swapped':
+    'اسما الملفين في الأمر مقلوبان: يستقبل الخيار `-out` طلب توقيع الشهادة (الملف الذي ترفعه)، ويستقبل `-keyout` المفتاح الخاص (الملف الذي تحتفظ به سرًّا)، فكان ملف `.csr` سيحتوي على المفتاح الخاص. بدّل الاسمين بين الخيارين، فيصبح الأمر «{fix}».',
+  'file-names-equal':
+    'يكتب الخياران `-out` و`-keyout` كلاهما الملف «{value}»، فيصبح المفتاح الخاص وطلب توقيع الشهادة ملفًا واحدًا ويُكتب أحدهما فوق الآخر. أعطِ كلًّا منهما اسمًا خاصًا به، مثل `app.csr` و`app.key`.',
+  'file-name-duplicate':
+    'يكتب أمران الملف نفسه «{value}»، أو ملفين لا يختلف اسماهما إلا في حالة الأحرف أو في ترميز Unicode، وهما ملف واحد في Windows وmacOS فيُكتب أحدهما فوق الآخر. أعطِ كل ملف اسمًا خاصًا به.',
 
   // A pasted OpenSSL command (command.ts)
   'command-empty': 'الصق أمر openssl req الذي يعرضه دليل إطار الثقة.',
@@ -324,6 +331,14 @@ export const arErrors: Record<ErrorCode, string> = {
   'extensions-differ':
     'قيم -addext في الأمر تختلف عمّا يطلبه نوع الشهادة. النقل: keyUsage=critical,digitalSignature,keyEncipherment وextendedKeyUsage=clientAuth؛ النقل (الخادم): keyUsage=critical,digitalSignature,keyEncipherment وextendedKeyUsage=serverAuth؛ التوقيع والتوقيع (الخادم): keyUsage=critical,digitalSignature,nonRepudiation؛ التشفير: keyUsage=critical,keyEncipherment. استخدم هذه القيم تمامًا، أو احذفها كلها.',
   'role-required': 'اختر نوع الشهادة للملف «{value}»؛ فاسم الملف لا يذكر نوعها.',
+  'command-too-long':
+    'النص الملصق أطول أو أعقد من الحد المسموح به: تقرأ هذه الصفحة في المرة الواحدة نصًّا لا يتجاوز 1 MiB، أي 1,048,576 وحدة UTF-16، ولا يتجاوز فيه أي أمر 1,000 كلمة، ولا تتجاوز المسافات وعلامات الاقتباس والفواصل فيه 10,000؛ وأمر الدليل نحو 12 كلمة. الصق أوامر openssl req وحدها.',
+  'command-too-many':
+    'يحتوي النص الملصق على أكثر من 50 أمرًا، وهو أقصى عدد تقرؤه هذه الصفحة في المرة الواحدة. لإنشاء شهادات لتطبيقات كثيرة، استخدم تبويب الدفعة مع ملف CSV فيه تطبيق واحد في كل صف.',
+  'shell-expansion':
+    'في الأمر صياغة خاصة بالصدفة (shell) «{token}»، تضع الصدفة مكانها قيمة متغيّر أو ناتج أمر قبل أن يرى OpenSSL الأمر؛ أما هذه الصفحة فتقرأ الأمر كما لُصق، ولا تستطيع معرفة تلك القيمة. اكتب القيمة نفسها مكانها (الاسم القانوني أو المعرّف أو اسم الملف)، أو الصق الأمر كما طبعته الطرفية بعد ملء القيم.',
+  'windows-path':
+    'في الأمر مسار بصيغة Windows «{token}»، لكن الأمر مكتوب لـ bash (تنتهي أسطره بالرمز `\\`)، وفي bash تُحذف كل شرطة مائلة عكسية فيتشوّه اسم الملف. الصق الأمر كما يعرضه cmd.exe أو PowerShell (تنتهي أسطره بالرمز `^` أو بعلامة الإمالة العكسية)، أو اكتب اسم الملف وحده، أو اكتب المسار بالشرطة المائلة `/` بدلًا من `\\`.',
 
   // A batch CSV (batch.ts)
   'batch-has-problems':

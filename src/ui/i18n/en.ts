@@ -88,6 +88,7 @@ export const en = {
   'form.roles': 'Certificates to make',
   'form.exact': 'Exactly as the Trust Framework command (no extensions)',
   'form.exact.hint': 'Leave out the requested key usage; the directory then applies its own profile.',
+  'form.useNormalised': 'Use the NFC form',
 
   'role.client_transport': 'Transport',
   'role.client_signing': 'Signing',
