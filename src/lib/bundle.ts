@@ -50,9 +50,9 @@ export function bundleEntries(artifacts: readonly Artifact[], createdAt: Date, l
   const entries: BundleEntry[] = [];
   const pairs: BundlePair[] = [];
   for (const artifact of artifacts) {
-    const { keyPath, csrPath } = paths(artifact, layout);
-    entries.push({ path: keyPath, text: artifact.keyPem }, { path: csrPath, text: artifact.csrPem });
-    pairs.push({ csrPath, keyPath, role: artifact.request.role });
+    const pair = bundlePair(artifact, layout);
+    entries.push({ path: pair.keyPath, text: artifact.keyPem }, { path: pair.csrPath, text: artifact.csrPem });
+    pairs.push(pair);
   }
   entries.push({ path: MANIFEST_NAME, text: renderManifest(artifacts, createdAt, layout) });
   if (layout === 'per-application') entries.push({ path: MANIFEST_CSV_NAME, text: renderManifestCsv(artifacts) });
@@ -88,6 +88,11 @@ function zipDate(date: Date): Date {
 /** The application a file belongs to: its Client ID, or for server certificates its Organisation ID. */
 export function applicationId(artifact: Pick<Artifact, 'request'>): string {
   return artifact.request.subject.commonName ?? artifact.request.subject.organizationalUnit;
+}
+
+/** Where an artifact's key and CSR go in the zip, and the role the CSR is for. */
+export function bundlePair(artifact: Artifact, layout: Layout): BundlePair {
+  return { ...paths(artifact, layout), role: artifact.request.role };
 }
 
 /** Where an artifact's files go in the zip. */

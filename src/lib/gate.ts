@@ -10,15 +10,15 @@
  *   request whose signature verifies and which passes the Trust Framework
  *   checklist for its role (checklist.ts);
  * - each `.key` is one PEM PRIVATE KEY block holding an unencrypted PKCS#8
- *   rsaEncryption key of 2048 bits with e=65537, whose public key is the
- *   public key of its CSR, and which signs what that public key verifies;
+ *   rsaEncryption key of 2048 bits with e=65537, which WebCrypto imports (a
+ *   second reader, which checks the key's numbers agree), and whose public
+ *   key is the public key of its CSR;
  * - README.txt and manifest.csv print every file name quoted.
  *
  * A bug anywhere before it gives a refusal with a code, never a wrong file.
  */
 
 import * as asn1js from 'asn1js';
-import { CertificationRequest, PrivateKeyInfo } from 'pkijs';
 import { MANIFEST_CSV_NAME, MANIFEST_NAME, SUBJECT_LABEL, type Bundle, type BundlePair } from './bundle';
 import { checkCsr } from './checklist';
 import { AppError, type ErrorCode, type ErrorParams } from './errors';
@@ -33,14 +33,45 @@ function refuse(code: ErrorCode, path: string, what: string, params: ErrorParams
   return new AppError(code, `${what} ${NOTHING_OFFERED}`, { params: { value: path, ...params } });
 }
 
-/** Resolves if every entry of the bundle is right; otherwise rejects with an AppError whose code says what is wrong. */
-export async function checkBundle(crypto: Crypto, bundle: Bundle): Promise<void> {
+/**
+ * Resolves if every entry of the bundle is right; otherwise rejects with an
+ * AppError whose code says what is wrong. `pairs` may hold checks of some
+ * pairs started earlier (the worker starts each as its pair is made, while
+ * the next key is still being made); one is used only for the very same
+ * paths, role and texts.
+ */
+export async function checkBundle(crypto: Crypto, bundle: Bundle, pairs = new PairChecks(crypto)): Promise<void> {
   const texts = checkEntries(bundle);
   checkQuoting(bundle, texts);
   // Every pair at once (WebCrypto works in parallel); the first refusal in the bundle's order is the one reported.
-  const results = await Promise.allSettled(bundle.pairs.map((pair) => checkPair(crypto, pair, texts)));
+  const results = await Promise.allSettled(bundle.pairs.map((pair) => pairs.check(pair, texts.get(pair.csrPath)!, texts.get(pair.keyPath)!)));
   const failed = results.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/** The checks of key-and-CSR pairs, each run once for the same paths, role and texts. */
+export class PairChecks {
+  readonly #crypto: Crypto;
+  readonly #checks = new Map<string, Promise<void>>();
+  /** How long the pair checks took, each from its start to its end, added up. */
+  ms = 0;
+
+  constructor(crypto: Crypto) {
+    this.#crypto = crypto;
+  }
+
+  /** The check of this pair with these texts: the one already started, or a new one. */
+  check(pair: BundlePair, csrText: string, keyText: string): Promise<void> {
+    const key = JSON.stringify([pair.csrPath, pair.keyPath, pair.role, csrText, keyText]);
+    let check = this.#checks.get(key);
+    if (check === undefined) {
+      const started = performance.now();
+      check = checkPair(this.#crypto, pair, csrText, keyText).finally(() => (this.ms += performance.now() - started));
+      check.catch(() => undefined); // reported when checkBundle awaits it, not as an unhandled rejection
+      this.#checks.set(key, check);
+    }
+    return check;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -138,35 +169,63 @@ interface RsaPublicNumbers {
   readonly exponent: Uint8Array;
 }
 
-async function checkPair(crypto: Crypto, pair: BundlePair, texts: Map<string, string>): Promise<void> {
-  const csr = readCsr(pair.csrPath, texts.get(pair.csrPath)!);
-  const key = readKey(pair.keyPath, texts.get(pair.keyPath)!);
+async function checkPair(crypto: Crypto, pair: BundlePair, csrText: string, keyText: string): Promise<void> {
+  const csr = readCsr(pair.csrPath, csrText);
+  const key = readKey(pair.keyPath, keyText);
   if (!sameBytes(csr.publicKey.modulus, key.publicKey.modulus) || !sameBytes(csr.publicKey.exponent, key.publicKey.exponent)) {
     throw refuse('gate-key-mismatch', pair.keyPath, `The private key "${pair.keyPath}" is not the key of "${pair.csrPath}": their public keys differ.`);
   }
-  const [checks, signs] = await Promise.all([checkCsr(crypto, csr.der, pair.role), signsForCsr(crypto, key.der, csr.spki)]);
+  const [checks, imported] = await Promise.all([checkCsr(crypto, csr.der, pair.role).catch(() => undefined), importable(crypto, key.der)]);
+  if (checks === undefined) throw refuse('gate-csr-unreadable', pair.csrPath, `"${pair.csrPath}" is not a PKCS#10 certificate request.`);
   for (const check of checks) {
     if (check.pass) continue;
     if (check.id === 'signature') throw refuse('gate-csr-signature', pair.csrPath, `The signature of "${pair.csrPath}" does not verify.`);
     throw refuse('gate-csr-checklist', pair.csrPath, `"${pair.csrPath}" fails the Trust Framework checklist (${check.id}): ${check.message}`, { token: check.id });
   }
-  if (signs === 'unreadable') throw refuse('gate-key-unreadable', pair.keyPath, `"${pair.keyPath}" is not a private key WebCrypto can use.`);
-  if (!signs) throw refuse('gate-key-mismatch', pair.keyPath, `The private key "${pair.keyPath}" does not sign what the public key of "${pair.csrPath}" verifies.`);
+  if (!imported) throw refuse('gate-key-unreadable', pair.keyPath, `"${pair.keyPath}" is not a private key WebCrypto can import.`);
 }
 
-/** One PEM CERTIFICATE REQUEST block, nothing else, holding a PKCS#10 request with an RSA key. */
-function readCsr(path: string, text: string): { der: Bytes; spki: Bytes; publicKey: RsaPublicNumbers } {
+/**
+ * One PEM CERTIFICATE REQUEST block, nothing else, holding (RFC 2986 §4)
+ *   CertificationRequest ::= SEQUENCE { certificationRequestInfo SEQUENCE { version INTEGER,
+ *     subject Name, subjectPKInfo SubjectPublicKeyInfo, attributes [0] }, signatureAlgorithm, signature BIT STRING }
+ * with an RSA key. The whole request is read again, as PKCS#10, by the checklist.
+ */
+function readCsr(path: string, text: string): { der: Bytes; publicKey: RsaPublicNumbers } {
   const der = pemBody(text, 'CERTIFICATE REQUEST');
   if (der === undefined) {
     const label = pemLabel(text);
     const found = label?.includes('PRIVATE KEY') ? 'a private key: the key and the CSR are swapped' : label ? `a ${label}` : 'no PEM block';
     throw refuse('gate-csr-unreadable', path, `"${path}" is to hold the certificate request, but holds ${found}.`);
   }
-  const csr = decode(CertificationRequest, der);
-  const spki = csr?.subjectPublicKeyInfo;
-  const publicKey = spki?.algorithm.algorithmId === OID.rsaEncryption ? rsaNumbers(spki.subjectPublicKey.valueBlock.valueHexView, 0) : undefined;
-  if (!spki || !publicKey) throw refuse('gate-csr-unreadable', path, `"${path}" is not a PKCS#10 certificate request with an RSA key.`);
-  return { der, spki: new Uint8Array(spki.toSchema().toBER()), publicKey };
+  const [info] = sequence(der, 3) ?? [];
+  const [, , spki] = (info instanceof asn1js.Sequence ? info.valueBlock.value : []) as asn1js.AsnType[];
+  const bits = rsaSubjectPublicKey(spki);
+  const publicKey = bits && rsaNumbers(bits, 0);
+  if (!publicKey) throw refuse('gate-csr-unreadable', path, `"${path}" is not a PKCS#10 certificate request with an RSA key.`);
+  return { der, publicKey };
+}
+
+/** RFC 5280: SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier { rsaEncryption, NULL }, subjectPublicKey BIT STRING } */
+function rsaSubjectPublicKey(spki: asn1js.AsnType | undefined): Uint8Array | undefined {
+  if (!(spki instanceof asn1js.Sequence) || spki.valueBlock.value.length !== 2) return undefined;
+  const [algorithm, key] = spki.valueBlock.value;
+  return isRsaEncryption(algorithm) && key instanceof asn1js.BitString ? key.valueBlock.valueHexView : undefined;
+}
+
+/** AlgorithmIdentifier ::= SEQUENCE { algorithm rsaEncryption, parameters NULL } (RFC 8017 §A.1) */
+function isRsaEncryption(algorithm: asn1js.AsnType | undefined): boolean {
+  if (!(algorithm instanceof asn1js.Sequence)) return false;
+  const [oid, parameters, ...rest] = algorithm.valueBlock.value;
+  return rest.length === 0 && oid instanceof asn1js.ObjectIdentifier && oid.valueBlock.toString() === OID.rsaEncryption && parameters instanceof asn1js.Null;
+}
+
+/** The values of a DER SEQUENCE with exactly `length` of them and nothing after it, or undefined. */
+function sequence(der: Uint8Array, length: number): asn1js.AsnType[] | undefined {
+  const asn1 = asn1js.fromBER(der);
+  if (asn1.offset !== der.byteLength || !(asn1.result instanceof asn1js.Sequence)) return undefined;
+  const values = asn1.result.valueBlock.value;
+  return values.length === length ? values : undefined;
 }
 
 /** One PEM PRIVATE KEY block, nothing else, holding an unencrypted PKCS#8 rsaEncryption key: 2048 bits, e=65537. */
@@ -180,11 +239,11 @@ function readKey(path: string, text: string): { der: Bytes; publicKey: RsaPublic
     const found = label === 'CERTIFICATE REQUEST' ? 'a certificate request: the key and the CSR are swapped' : label ? `a ${label}` : 'no PEM block';
     throw refuse('gate-key-unreadable', path, `"${path}" is to hold an unencrypted PKCS#8 private key, but holds ${found}.`);
   }
-  const info = decode(PrivateKeyInfo, der);
-  const parameters = info?.privateKeyAlgorithm.algorithmParams;
+  // RFC 5208 §5: PrivateKeyInfo ::= SEQUENCE { version 0, privateKeyAlgorithm AlgorithmIdentifier, privateKey OCTET STRING }
+  const [version, algorithm, privateKey] = sequence(der, 3) ?? [];
   const numbers =
-    info?.version === 0 && info.privateKeyAlgorithm.algorithmId === OID.rsaEncryption && parameters instanceof asn1js.Null
-      ? rsaNumbers(info.privateKey.valueBlock.valueHexView, 1)
+    version instanceof asn1js.Integer && version.valueBlock.valueDec === 0 && isRsaEncryption(algorithm) && privateKey instanceof asn1js.OctetString
+      ? rsaNumbers(privateKey.valueBlock.valueHexView, 1)
       : undefined;
   if (!numbers) throw refuse('gate-key-unreadable', path, `"${path}" is not an unencrypted PKCS#8 RSA private key.`);
   const bits = bitLength(numbers.modulus);
@@ -197,24 +256,14 @@ function readKey(path: string, text: string): { der: Bytes; publicKey: RsaPublic
   return { der, publicKey: numbers };
 }
 
-/**
- * Whether the private key signs what the CSR's public key verifies: the proof
- * that they are one pair (equal moduli could hide a damaged private exponent).
- * `unreadable` if WebCrypto will not import the key.
- */
-async function signsForCsr(crypto: Crypto, pkcs8: Bytes, spki: Bytes): Promise<boolean | 'unreadable'> {
-  let privateKey: CryptoKey;
+/** Whether WebCrypto imports the PKCS#8 key: a second reader, which checks that its numbers agree (BoringSSL's RSA_check_key in Chromium). */
+async function importable(crypto: Crypto, pkcs8: Bytes): Promise<boolean> {
   try {
-    privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, RSA_KEY_ALGORITHM, false, ['sign']);
+    await crypto.subtle.importKey('pkcs8', pkcs8, RSA_KEY_ALGORITHM, false, ['sign']);
+    return true;
   } catch {
-    return 'unreadable';
+    return false;
   }
-  const message = new TextEncoder().encode('altareq-keygen gate');
-  const [signature, publicKey] = await Promise.all([
-    crypto.subtle.sign(RSA_KEY_ALGORITHM, privateKey, message),
-    crypto.subtle.importKey('spki', spki, RSA_KEY_ALGORITHM, false, ['verify']),
-  ]);
-  return crypto.subtle.verify(RSA_KEY_ALGORITHM, publicKey, signature, message);
 }
 
 /**
@@ -225,10 +274,8 @@ async function signsForCsr(crypto: Crypto, pkcs8: Bytes, spki: Bytes): Promise<b
  * The modulus and exponent as encoded (`at` 0 or 1), or undefined if the DER is not that.
  */
 function rsaNumbers(der: Uint8Array, at: 0 | 1): RsaPublicNumbers | undefined {
-  const asn1 = asn1js.fromBER(der);
-  if (asn1.offset !== der.byteLength || !(asn1.result instanceof asn1js.Sequence)) return undefined;
-  const values = asn1.result.valueBlock.value;
-  if (values.length !== (at === 0 ? 2 : 9) || !values.every((value) => value instanceof asn1js.Integer)) return undefined;
+  const values = sequence(der, at === 0 ? 2 : 9);
+  if (!values?.every((value) => value instanceof asn1js.Integer)) return undefined;
   if (at === 1 && (values[0] as asn1js.Integer).valueBlock.valueDec !== 0) return undefined;
   const [modulus, exponent] = values.slice(at, at + 2).map((value) => (value as asn1js.Integer).valueBlock.valueHexView);
   // Both positive: a DER INTEGER's first bit is its sign.
@@ -263,17 +310,6 @@ function pemBody(text: string, label: string): Bytes | undefined {
 /** The label of a text's first PEM block, to say what a file holds instead. */
 function pemLabel(text: string): string | undefined {
   return /^-----BEGIN ([A-Z0-9 ]{1,40})-----/.exec(text)?.[1];
-}
-
-/** The DER decoded as `Type`, or undefined if it is not one or has bytes after it. */
-function decode<T>(Type: new (parameters: { schema: unknown }) => T, der: Bytes): T | undefined {
-  const asn1 = asn1js.fromBER(der);
-  if (asn1.offset !== der.byteLength) return undefined;
-  try {
-    return new Type({ schema: asn1.result });
-  } catch {
-    return undefined;
-  }
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

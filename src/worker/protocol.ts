@@ -47,8 +47,10 @@ export interface Timings {
   readonly lastKeyAt: number;
   /** How many keys each maker made: the worker's own WebCrypto, then the key frame's, if the page has one. */
   readonly keysByMaker: readonly number[];
-  /** How long the gate (src/lib/gate.ts) took to re-read the bundle. */
+  /** How long the gate (src/lib/gate.ts) held the zip back once every pair was made: the gate's cost to the user. */
   readonly gateMs: number;
+  /** The gate's checks of the pairs, each from its start to its end, added up (most run while keys are still made). */
+  readonly gateWorkMs: number;
 }
 
 /** The end of a generation; its artifacts came before it, one `made` message each. */

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactFromKeys, type Artifact } from '../../src/lib/artifact';
 import { MANIFEST_NAME, bundleEntries, type Bundle, type BundleEntry, type Layout } from '../../src/lib/bundle';
 import { AppError, type ErrorCode } from '../../src/lib/errors';
-import { checkBundle } from '../../src/lib/gate';
+import { PairChecks, checkBundle } from '../../src/lib/gate';
 import { generateRsaKeyPair, importPrivateKeyPem } from '../../src/lib/keys';
 import { fromPem, toPem } from '../../src/lib/pem';
 import { CLIENT_ROLES, SERVER_ROLES, type RoleId } from '../../src/lib/profile';
@@ -213,6 +213,27 @@ describe('checkBundle', () => {
 
   it.each(broken)('refuses $name: $want.code', async ({ input, want }) => {
     expect(await refusal(await input())).toEqual(want);
+  });
+
+  it('uses a pair check started earlier only for the very same texts: a key changed since is checked again, and refused', async () => {
+    const bundle = bundleEntries(await artifacts(clientRequests(['client_transport', 'client_signing'])), CREATED_AT);
+    const early = new PairChecks(nodeCrypto);
+    for (const pair of bundle.pairs) void early.check(pair, entryText(bundle, pair.csrPath), entryText(bundle, pair.keyPath));
+    await checkBundle(nodeCrypto, bundle, early);
+    const swapped = withText(bundle, TRANSPORT_KEY, () => entryText(bundle, `${stem('signing')}.key`));
+    await expect(checkBundle(nodeCrypto, swapped, early)).rejects.toMatchObject({ code: 'gate-key-mismatch', params: { value: TRANSPORT_KEY } });
+  });
+
+  it('runs each pair check once for the same texts', async () => {
+    const bundle = bundleEntries(await artifacts(clientRequests(['client_transport'])), CREATED_AT);
+    let imports = 0;
+    const counting = { subtle: new Proxy(nodeCrypto.subtle, { get: (target, name) => (name === 'importKey' && imports++, Reflect.get(target, name).bind(target)) }) } as Crypto;
+    const checks = new PairChecks(counting);
+    await checkBundle(counting, bundle, checks);
+    const once = imports;
+    await checkBundle(counting, bundle, checks);
+    expect(once).toBeGreaterThan(0);
+    expect(imports).toBe(once);
   });
 
   it('does not mistake a legal name that reads like a file name for an unquoted one', async () => {
