@@ -136,19 +136,22 @@ function checkQuoting(bundle: Bundle, texts: Map<string, string>): void {
     .split('\n')
     .filter((line) => !line.trimStart().startsWith(SUBJECT_LABEL))
     .join('\n');
+  // A Set of the quoted words, so that a batch's long README is read once, not once per file.
+  const quoted = new Set(prose.match(/'[^'\n]*'/g));
   checkUnquoted(MANIFEST_NAME, prose.replace(/'[^'\n]*'/g, ' '), names);
   for (const pair of bundle.pairs) {
     for (const path of [pair.csrPath, pair.keyPath]) {
-      if (!readme.includes(`'${path}'`)) throw refuse('gate-name-unquoted', path, `README.txt does not list "${path}" in single quotes.`);
+      if (!quoted.has(`'${path}'`)) throw refuse('gate-name-unquoted', path, `README.txt does not list "${path}" in single quotes.`);
     }
   }
   const csv = texts.get(MANIFEST_CSV_NAME);
   if (csv === undefined) return;
+  const fields = new Set(csv.match(/"(?:[^"]|"")*"/g));
   checkUnquoted(MANIFEST_CSV_NAME, csv.replace(/"(?:[^"]|"")*"/g, ' '), names);
   for (const pair of bundle.pairs) {
     for (const path of [pair.csrPath, pair.keyPath]) {
       const name = path.slice(path.lastIndexOf('/') + 1);
-      if (!csv.includes(`,"${name}",`)) throw refuse('gate-name-unquoted', path, `manifest.csv does not list "${name}" in double quotes.`);
+      if (!fields.has(`"${name}"`)) throw refuse('gate-name-unquoted', path, `manifest.csv does not list "${name}" in double quotes.`);
     }
   }
 }
