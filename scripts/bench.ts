@@ -130,7 +130,7 @@ async function floor(page: Page, count = 3, withKeyFrame = false): Promise<numbe
 }
 
 /** From pressing Generate to the Download .zip link being there, for three client certificates. */
-async function app(page: Page): Promise<{ total: number; keygen: number; afterLastKey: number; longestTask: number; keysByMaker: string }> {
+async function app(page: Page): Promise<{ total: number; keygen: number; afterLastKey: number; longestTask: number; keysByMaker: string; gate: number; gateWork: number }> {
   await page.getByLabel('Organisation legal name').fill('Example Fintech LLC');
   await page.getByLabel('Organisation ID').fill('4af0a68f-d8a8-46c4-ace6-6949e8343868');
   await page.getByLabel('Client ID').fill('b8739780-9bfe-43bc-9ea4-abc70a840c13');
@@ -158,7 +158,9 @@ async function app(page: Page): Promise<{ total: number; keygen: number; afterLa
     const afterLastKey = performance.timeOrigin + finished - Number(timings.getAttribute('data-last-key-at'));
     const during = tasks.filter((task) => task.start + task.duration >= started);
     const keysByMaker = timings.getAttribute('data-keys-by-maker')!.replace(' ', ' + ');
-    return { total: finished - started, keygen, afterLastKey, longestTask: Math.max(0, ...during.map((task) => task.duration)), keysByMaker };
+    const gate = Number(timings.getAttribute('data-gate-ms'));
+    const gateWork = Number(timings.getAttribute('data-gate-work-ms'));
+    return { total: finished - started, keygen, afterLastKey, longestTask: Math.max(0, ...during.map((task) => task.duration)), keysByMaker, gate, gateWork };
   });
 }
 
@@ -207,11 +209,12 @@ async function batch(browser: Browser, applications: number) {
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   const keygenMs = Number(await page.locator('[data-keygen-ms]').getAttribute('data-keygen-ms'));
+  const gateMs = Number(await page.locator('[data-gate-ms]').getAttribute('data-gate-ms'));
   const keysByMaker = (await page.locator('[data-keys-by-maker]').getAttribute('data-keys-by-maker'))!;
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .zip' }).click()]);
   const zipBytes = readFileSync(await download.path()).length;
   await page.close();
-  return { certificates: applications * 3, seconds, keygenMs, keysByMaker, before, peak, zipBytes };
+  return { certificates: applications * 3, seconds, keygenMs, gateMs, keysByMaker, before, peak, zipBytes };
 }
 
 const browser = await launchChromium();
@@ -226,6 +229,8 @@ const appKeygens: number[] = [];
 const overheads: number[] = [];
 const afterLastKeys: number[] = [];
 const longest: number[] = [];
+const gates: number[] = [];
+const gateWorks: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   emptyLoads.push(await emptyPageLoad(browser));
   const page = await openPage(browser);
@@ -238,6 +243,8 @@ for (let run = 0; run < RUNS; run++) {
   overheads.push(result.total - result.keygen);
   afterLastKeys.push(result.afterLastKey);
   longest.push(result.longestTask);
+  gates.push(result.gate);
+  gateWorks.push(result.gateWork);
   keySplits.set(result.keysByMaker, (keySplits.get(result.keysByMaker) ?? 0) + 1);
   await page.close();
   // The floors in a fresh page of their own, so the app's keys do not warm them up.
@@ -268,6 +275,8 @@ console.log(`app's own keygen (worker's clock)      ${ms(stats(appKeygens))}`);
 console.log(`after the last key (CSR, zip, render)  ${ms(stats(afterLastKeys))}`);
 console.log(`everything but keygen                  ${ms(stats(overheads))}`);
 console.log(`longest main-thread task (generation)  ${ms(stats(longest))}`);
+console.log(`gate: wait after the last pair (3 pairs) ${ms(stats(gates))}`);
+console.log(`gate: its pair checks, added up        ${ms(stats(gateWorks))}`);
 const openssl = opensslTimes();
 console.log(`openssl: 3 x req -newkey rsa:2048      ${openssl ? ms(stats(openssl)) : 'openssl not found'}`);
 
@@ -287,6 +296,9 @@ console.log(
 );
 console.log(
   `  floor shared with a key frame ${batchSharedFloorSeconds.toFixed(1)} s; app / shared floor ${(result.seconds / batchSharedFloorSeconds).toFixed(2)}; keys made by the worker + the frame ${result.keysByMaker.replace(' ', ' + ')}`,
+);
+console.log(
+  `  gate: ${result.gateMs.toFixed(0)} ms for ${result.certificates} pairs (${(result.gateMs / result.certificates).toFixed(2)} ms a pair)`,
 );
 console.log(
   `  renderer memory ${result.before.toFixed(0)} MiB before, peak ${result.peak.toFixed(0)} MiB (+${(result.peak - result.before).toFixed(0)} MiB); the zip is ${(result.zipBytes / 1024).toFixed(0)} KiB`,

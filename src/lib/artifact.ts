@@ -21,6 +21,23 @@ export interface Artifact {
   readonly publicKeyFingerprint: string;
 }
 
+/**
+ * What the page may see of an Artifact: names, subject, CSR and fingerprint,
+ * never the private key. The worker posts only this; the key stays in the
+ * worker until it goes into the zip.
+ */
+export type PublicArtifact = Omit<Artifact, 'keyPem'>;
+
+/** The public part of an artifact, listed field by field, so that nothing new leaves the worker unseen. */
+export function publicPart(artifact: Artifact): PublicArtifact {
+  return {
+    request: artifact.request,
+    csrPem: artifact.csrPem,
+    subject: artifact.subject,
+    publicKeyFingerprint: artifact.publicKeyFingerprint,
+  };
+}
+
 export type Stage = 'queued' | 'generating-key' | 'signing' | 'done';
 
 /** Makes the key and CSR for one request, reporting each stage as it starts. */

@@ -26,6 +26,18 @@ export const ERROR_CODES = [
   'file-names-swapped',
   'file-names-equal',
   'file-name-duplicate',
+  // The gate (gate.ts): the last check of every file before it is offered for download
+  'gate-entry-name',
+  'gate-duplicate-entry',
+  'gate-unexpected-entry',
+  'gate-csr-unreadable',
+  'gate-csr-signature',
+  'gate-csr-checklist',
+  'gate-key-unreadable',
+  'gate-key-encrypted',
+  'gate-key-not-rsa-2048',
+  'gate-key-mismatch',
+  'gate-name-unquoted',
   // A pasted OpenSSL command (command.ts)
   'command-empty',
   'command-syntax',

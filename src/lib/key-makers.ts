@@ -88,3 +88,26 @@ export function shareOutKeys<K>(count: number, makers: readonly KeyMaker<K>[], o
   dispatch();
   return keys.map((key) => key.promise);
 }
+
+/**
+ * A maker that gives up on a key after `ms`: the key is rejected, so that
+ * shareOutKeys asks the maker no more and gives the key to another. A maker
+ * that has once timed out is taken for dead: later calls reject at once.
+ * For the key frame, which may stop answering after it said it was ready.
+ */
+export function withTimeout<K>(make: KeyMaker<K>, ms: number, what = 'the key maker'): KeyMaker<K> {
+  let dead = false;
+  return () => {
+    if (dead) return Promise.reject(new Error(`${what} stopped answering`));
+    return new Promise<K>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        dead = true;
+        reject(new Error(`${what} made no key in ${ms} ms`));
+      }, ms);
+      make().then(
+        (key) => (clearTimeout(timer), resolve(key)),
+        (error: unknown) => (clearTimeout(timer), reject(error)),
+      );
+    });
+  };
+}

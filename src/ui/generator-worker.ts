@@ -5,7 +5,7 @@
  * it is inflated once and runs from a blob: URL.
  */
 
-import type { Artifact, Stage } from '../lib/artifact';
+import type { PublicArtifact, Stage } from '../lib/artifact';
 import type { Layout } from '../lib/bundle';
 import type { DroppedFile, Examination } from '../lib/examine';
 import type { HsmInput, HsmOutcome } from '../lib/hsm';
@@ -26,7 +26,7 @@ function workerScriptUrl(): Promise<string> {
 /** What a generation tells as it goes, by request index. */
 export interface GenerationListener {
   stage(index: number, stage: Stage): void;
-  made(index: number, artifact: Artifact): void;
+  made(index: number, artifact: PublicArtifact): void;
 }
 
 interface Pending {
@@ -125,7 +125,7 @@ export class GeneratorWorker {
     if (message.type === 'made') return pending.listener?.made(message.index, message.artifact);
     this.#pending.delete(message.id);
     // The code crosses too, so the page can say it in the user's language.
-    if (message.type === 'failed') pending.reject(Object.assign(new Error(message.message), { code: message.code }));
+    if (message.type === 'failed') pending.reject(Object.assign(new Error(message.message), { code: message.code, params: message.params }));
     else pending.resolve(message.result);
   }
 

@@ -4,11 +4,11 @@
  * methods; all the work is done by src/lib.
  */
 
-import type { Artifact, Stage } from '../lib/artifact';
+import type { PublicArtifact, Stage } from '../lib/artifact';
 import { validatePaste } from '../lib/command';
 import { parseDnsNames } from '../lib/dns';
 import { checkCsvSize, readBatchCsv, readBatchFile, readBatchSteps, unconfirmedEncoding, type BatchRead } from '../lib/batch';
-import { AppError, type Field, type Warning } from '../lib/errors';
+import { AppError, type ErrorCode, type ErrorParams, type Field, type Warning } from '../lib/errors';
 import { CLIENT_ROLES, SERVER_ROLES, type Party, type RoleId } from '../lib/profile';
 import {
   validateClientForm,
@@ -20,6 +20,7 @@ import {
 import type { TextEncodingName } from '../lib/text-encoding';
 import type { Timings } from '../worker/protocol';
 import { CertificateDesk } from './certificates.svelte';
+import { framedByAnotherOrigin } from './framing';
 import { GeneratorWorker } from './generator-worker';
 import { HsmDesk } from './hsm.svelte';
 
@@ -122,10 +123,11 @@ export class Generator {
   startedAt = $state(0);
   /** Whether the results on screen are a batch (a summary table) or one application (a card per certificate). */
   resultLayout: 'flat' | 'per-application' = $state('flat');
-  /** What was made, in the order asked; shown once the generation is done (cards are drawn hidden before). */
-  artifacts: Artifact[] = $state.raw([]);
+  /** What was made, in the order asked (never a private key); shown once the generation is done (cards are drawn hidden before). */
+  artifacts: PublicArtifact[] = $state.raw([]);
   download: { url: string; name: string } | null = $state.raw(null);
-  failure: string | null = $state(null);
+  /** Why the last generation made no files: the worker's message, and its code and params when it has them (the gate's refusals do). */
+  failure: { message: string; code?: ErrorCode; params?: ErrorParams } | null = $state.raw(null);
   timings: Timings | null = $state.raw(null);
 
   /** The input as it was when the shown results were made; editing it hides them. */
@@ -139,15 +141,18 @@ export class Generator {
   readonly hsm = new HsmDesk(this.#worker);
   /** WebCrypto's subtle API exists only in a secure context: https, localhost, or a file opened from disk. */
   readonly cryptoAvailable: boolean;
+  /** Inside another origin's frame: no keys are made there (src/ui/framing.ts). */
+  readonly framed: boolean;
 
-  constructor(crypto: Crypto | undefined) {
+  constructor(crypto: Crypto | undefined, view: Window | undefined = globalThis.window) {
     this.cryptoAvailable = crypto?.subtle !== undefined;
+    this.framed = view !== undefined && framedByAnotherOrigin(view);
   }
 
   /** Starts the worker ahead of need (when the page is idle), so Generate does not wait for it. */
   prepare(): void {
     // A failure to start is reported when the user asks for something.
-    if (this.cryptoAvailable) this.#worker.start().catch(() => undefined);
+    if (this.cryptoAvailable && !this.framed) this.#worker.start().catch(() => undefined);
   }
 
   errorFor(field: Field): AppError | undefined {
@@ -178,7 +183,7 @@ export class Generator {
     this.submitted = true;
     this.readPaste();
     const validation = this.validation;
-    if (!validation.ok || !this.cryptoAvailable) return false;
+    if (!validation.ok || !this.cryptoAvailable || this.framed) return false;
     this.clear();
     this.phase = 'generating';
     this.progress = validation.requests.map((request) => ({ request, stage: 'queued' }));
@@ -189,7 +194,7 @@ export class Generator {
     try {
       const layout = this.mode === 'batch' ? 'per-application' : 'flat';
       this.resultLayout = layout;
-      const made: Artifact[] = [];
+      const made: PublicArtifact[] = [];
       const result = await this.#worker.generate(requests, layout, {
         stage: (index, stage) => (this.progress[index]!.stage = stage),
         made: (index, artifact) => {
@@ -200,7 +205,7 @@ export class Generator {
       });
       if (this.phase !== 'generating') return true; // cancelled meanwhile
       this.artifacts = made;
-      this.download = { url: URL.createObjectURL(new Blob([result.zip], { type: 'application/zip' })), name: result.fileName };
+      this.download = { url: URL.createObjectURL(result.zip), name: result.fileName };
       this.timings = result.timings;
       this.#generatedFor = snapshot;
       this.phase = 'done';
@@ -208,7 +213,8 @@ export class Generator {
       if (this.phase !== 'generating') return true;
       this.artifacts = [];
       this.phase = 'failed';
-      this.failure = error instanceof Error ? error.message : String(error);
+      const { code, params } = error as { code?: ErrorCode; params?: ErrorParams };
+      this.failure = { message: error instanceof Error ? error.message : String(error), ...(code ? { code, params } : {}) };
     }
     return true;
   }

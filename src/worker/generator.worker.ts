@@ -5,17 +5,16 @@
  * script holds only the UI.
  */
 
-import { artifactFromKeys, type Artifact } from '../lib/artifact';
-import { buildBundle, bundleFileName, type Layout } from '../lib/bundle';
-import { checkCsr } from '../lib/checklist';
+import { artifactFromKeys, publicPart } from '../lib/artifact';
+import { bundleEntries, bundleFileName, bundlePair, zipBundle, type Layout } from '../lib/bundle';
 import { AppError } from '../lib/errors';
 import { examine, type DroppedFile } from '../lib/examine';
 import { exportPkcs12, privateJwk, publicJwk } from '../lib/export';
 import { prepareHsmCsr } from '../lib/hsm';
-import { shareOutKeys, type KeyMaker } from '../lib/key-makers';
+import { PairChecks, checkBundle } from '../lib/gate';
+import { shareOutKeys, withTimeout, type KeyMaker } from '../lib/key-makers';
 import { keyMakerOverPort } from '../lib/key-port';
 import { generateRsaKeyPair } from '../lib/keys';
-import { fromPem } from '../lib/pem';
 import type { CertificateRequest } from '../lib/request';
 import { warmUp } from '../lib/warm-up';
 import type { FromWorker, Generated, ToWorker } from './protocol';
@@ -31,6 +30,12 @@ let asked = false;
  * A person filling in the form gives it seconds.
  */
 const WARM_UP = { rounds: 20, budgetMs: 600 };
+
+/**
+ * How long the key frame may take over one key before its key goes to the worker's own maker,
+ * and the frame is asked no more: a key takes it well under a second, even on a busy machine.
+ */
+const KEY_FRAME_TIMEOUT_MS = 5000;
 
 /** Who makes the keys: this worker's WebCrypto, joined by the key frame's once it says it is ready. */
 const ownKeyMaker: KeyMaker = () => generateRsaKeyPair(self.crypto);
@@ -56,14 +61,17 @@ function droppedKey(id: string): string {
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'warm-up') return void warmUp(self.crypto, { ...WARM_UP, stop: () => asked });
-  if (message.type === 'key-frame') return void (keyFrameMaker = keyMakerOverPort(message.port));
+  if (message.type === 'key-frame') {
+    keyFrameMaker = keyMakerOverPort<CryptoKeyPair>(message.port).then((maker) => withTimeout(maker, KEY_FRAME_TIMEOUT_MS, 'the key frame'));
+    return;
+  }
   if (message.type === 'forget-dropped') return void ((dropped = []), (droppedKeys = new Map()), droppedTurn++);
   asked = true; // the warm-up gives way to the first real request
   try {
     switch (message.type) {
       case 'generate': {
-        const result = await generate(message.id, message.requests, message.layout, new Date(message.createdAt));
-        return post({ type: 'generated', id: message.id, result }, [result.zip.buffer]);
+        // The zip crosses as a Blob: the page links to it and never holds its bytes, or the keys in them.
+        return post({ type: 'generated', id: message.id, result: await generate(message.id, message.requests, message.layout, new Date(message.createdAt)) });
       }
       case 'examine': {
         const added = new Set(message.files.map((file) => file.name));
@@ -91,42 +99,54 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         return post({ type: 'hsm-prepared', id: message.id, result: await prepareHsmCsr(self.crypto, message.input) });
     }
   } catch (error) {
-    const code = error instanceof AppError ? error.code : undefined;
-    post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error), code });
+    const { code, params } = error instanceof AppError ? error : { code: undefined, params: undefined };
+    post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error), code, params });
   }
 };
 
 async function generate(id: number, requests: readonly CertificateRequest[], layout: Layout, createdAt: Date): Promise<Generated> {
   const started = performance.now();
   const clock = new KeygenClock();
-  const joining = keyFrameMaker ? [keyFrameMaker.then(clock.time)] : [];
-  const keysByMaker = [0, ...joining.map(() => 0)];
+  const keysByMaker = [0, ...(keyFrameMaker ? [0] : [])];
+  /** A maker whose keys are counted as they arrive (not as they start: a key frame that stops answering makes none). */
+  const counted =
+    (maker: number) =>
+    (make: KeyMaker): KeyMaker =>
+    async () => {
+      const key = await make();
+      keysByMaker[maker]!++;
+      return key;
+    };
+  const joining = keyFrameMaker ? [keyFrameMaker.then((make) => counted(1)(clock.time(make)))] : [];
   const stop = new AbortController();
   // Each maker starts a key the moment its last one is ready, so neither WebCrypto thread waits
   // (the key frame joins even if it is still starting); each CSR is made as its key arrives: only
   // the last CSR and the zip follow the last key.
-  const keys = shareOutKeys(requests.length, [clock.time(ownKeyMaker)], {
+  const keys = shareOutKeys(requests.length, [counted(0)(clock.time(ownKeyMaker))], {
     joining,
     signal: stop.signal,
-    onStart(index, maker) {
-      keysByMaker[maker]!++;
-      post({ type: 'stage', id, index, stage: 'generating-key' });
-    },
+    onStart: (index) => post({ type: 'stage', id, index, stage: 'generating-key' }),
   });
-  const checks: Promise<void>[] = [];
+  // The gate's check of each key and CSR starts as the pair is made, while the next key is made.
+  const pairChecks = new PairChecks(self.crypto);
   try {
     const artifacts = await Promise.all(
       keys.map(async (key, index) => {
         const artifact = await artifactFromKeys(self.crypto, requests[index]!, await key, (stage) => post({ type: 'stage', id, index, stage }));
-        checks.push(checkBeforeDownload(artifact));
-        post({ type: 'made', id, index, artifact });
+        void pairChecks.check(bundlePair(artifact, layout), artifact.csrPem, artifact.keyPem);
+        // The page gets names, subject, CSR and fingerprint; the private key stays here.
+        post({ type: 'made', id, index, artifact: publicPart(artifact) });
         return artifact;
       }),
     );
-    // The zip is written while the last signature is verified; it is only handed over if every check passed.
-    const [zip] = await Promise.all([buildBundle(artifacts, createdAt, layout), Promise.all(checks)]);
-    const timings = { keygenMs: clock.ms, totalMs: performance.now() - started, lastKeyAt: clock.lastKeyAt, keysByMaker };
-    return { zip, fileName: bundleFileName(artifacts, layout), timings };
+    // The gate re-reads every entry; only if it passes is the zip of exactly those entries written.
+    const bundle = bundleEntries(artifacts, createdAt, layout);
+    const gateStarted = performance.now();
+    await checkBundle(self.crypto, bundle, pairChecks);
+    const gate = { gateMs: performance.now() - gateStarted, gateWorkMs: pairChecks.ms };
+    const zip = await zipBundle(bundle, createdAt);
+    const timings = { keygenMs: clock.ms, totalMs: performance.now() - started, lastKeyAt: clock.lastKeyAt, keysByMaker, ...gate };
+    return { zip: new Blob([zip], { type: 'application/zip' }), fileName: bundleFileName(artifacts, layout), timings };
   } finally {
     stop.abort(); // after a failure, start no more keys
   }
@@ -149,13 +169,4 @@ class KeygenClock {
       this.lastKeyAt = performance.timeOrigin + performance.now();
     }
   };
-}
-
-/** The last gate: every CSR made passes the same Trust Framework checklist as one brought from elsewhere. */
-async function checkBeforeDownload(artifact: Artifact): Promise<void> {
-  const checks = await checkCsr(self.crypto, fromPem('CERTIFICATE REQUEST', artifact.csrPem), artifact.request.role);
-  const failed = checks.filter((check) => !check.pass);
-  if (failed.length > 0) {
-    throw new Error(`${artifact.request.csrFileName} failed the Trust Framework checklist: ${failed.map((check) => check.message).join(' ')}`);
-  }
 }

@@ -1,8 +1,8 @@
 /** The messages between the page and the worker. Plain data only: it crosses postMessage. */
 
-import type { Artifact, Stage } from '../lib/artifact';
+import type { PublicArtifact, Stage } from '../lib/artifact';
 import type { Layout } from '../lib/bundle';
-import type { ErrorCode } from '../lib/errors';
+import type { ErrorCode, ErrorParams } from '../lib/errors';
 import type { DroppedFile, Examination } from '../lib/examine';
 import type { HsmInput, HsmOutcome } from '../lib/hsm';
 import type { RoleId } from '../lib/profile';
@@ -55,21 +55,33 @@ export interface Timings {
   readonly lastKeyAt: number;
   /** How many keys each maker made: the worker's own WebCrypto, then the key frame's, if the page has one. */
   readonly keysByMaker: readonly number[];
+  /** How long the gate (src/lib/gate.ts) held the zip back once every pair was made: the gate's cost to the user. */
+  readonly gateMs: number;
+  /** The gate's checks of the pairs, each from its start to its end, added up (most run while keys are still made). */
+  readonly gateWorkMs: number;
 }
 
 /** The end of a generation; its artifacts came before it, one `made` message each. */
 export interface Generated {
-  readonly zip: Uint8Array<ArrayBuffer>;
+  /** Made in the worker; the page only links to it, so the keys in it never enter the page's heap. */
+  readonly zip: Blob;
   readonly fileName: string;
   readonly timings: Timings;
 }
 
 export type FromWorker =
   | { readonly type: 'stage'; readonly id: number; readonly index: number; readonly stage: Stage }
-  /** Request `index`'s key and CSR, as soon as they are made, so the page can draw them before the zip is ready. */
-  | { readonly type: 'made'; readonly id: number; readonly index: number; readonly artifact: Artifact }
+  /** Request `index`'s CSR and what the page shows of its key (never the key), as soon as they are made. */
+  | { readonly type: 'made'; readonly id: number; readonly index: number; readonly artifact: PublicArtifact }
   | { readonly type: 'generated'; readonly id: number; readonly result: Generated }
   | { readonly type: 'examined'; readonly id: number; readonly result: Examination }
   | { readonly type: 'exported'; readonly id: number; readonly result: Uint8Array<ArrayBuffer> | string }
   | { readonly type: 'hsm-prepared'; readonly id: number; readonly result: HsmOutcome }
-  | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly code: ErrorCode | undefined };
+  | {
+      readonly type: 'failed';
+      readonly id: number;
+      readonly message: string;
+      readonly code: ErrorCode | undefined;
+      /** The facts the message quotes, for the page to say it in the user's language. */
+      readonly params?: ErrorParams | undefined;
+    };

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { CLIENT_ID, ORGANISATION_ID, downloadZip, fileNames, readCsr, openApp } from './support';
+import { PRIVATE_KEY_PEM, heapStringsMatching } from './heap';
+import { CLIENT_ID, ORGANISATION_ID, downloadZip, fileNames, keyMatchesCsr, readCsr, openApp } from './support';
 
 const LEGAL_NAME = 'شركة المثال للتقنية المالية ذ.م.م / Example, "FZ" + Co';
 const ZIP_NAME = `${CLIENT_ID}-altareq-keys.zip`;
@@ -48,7 +49,9 @@ test('a TPP makes transport, signing and encryption keys and CSRs and downloads 
   }
 
   const manifest = await zip.file('README.txt')!.async('string');
-  expect(manifest).toContain(`  ${stems[0]}.csr  ->  Transport certificate`);
+  // Every file name README.txt prints is single-quoted, so any of its lines can be pasted into a shell.
+  expect(manifest).toContain(`  '${stems[0]}.csr'  ->  Transport certificate`);
+  expect(manifest).toContain(`  openssl req -in '${stems[0]}.csr' -noout -verify -text`);
   expect(manifest).toContain(`KEEP SECRET each .key`);
 });
 
@@ -128,4 +131,20 @@ test('on a laptop window the form and Generate fit without scrolling, and Downlo
   const download = page.getByRole('link', { name: 'Download .zip' });
   await expect(download).toBeFocused();
   await expect(download).toBeInViewport();
+});
+
+test('the private keys never reach the page: none in its heap after Generate, and the zip still holds the right keys', async ({ page }) => {
+  await openApp(page);
+  await fillForm(page, { legalName: 'Example Fintech LLC', organisationId: ORGANISATION_ID, clientId: CLIENT_ID });
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Download .zip' })).toBeVisible();
+  await expect(page.getByRole('article')).toHaveCount(3);
+  // The worker posts names, subjects, CSRs and fingerprints, and the zip as a Blob the page only links to.
+  expect(await heapStringsMatching(page, PRIVATE_KEY_PEM)).toEqual([]);
+  const zip = await downloadZip(page, ZIP_NAME);
+  for (const role of ['transport', 'signing', 'encryption']) {
+    const stem = `${CLIENT_ID}-opf_uae_client_${role}`;
+    expect(await keyMatchesCsr(zip, `${stem}.key`, `${stem}.csr`)).toBe(true);
+  }
+  expect(await heapStringsMatching(page, PRIVATE_KEY_PEM)).toEqual([]);
 });

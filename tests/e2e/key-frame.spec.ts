@@ -106,3 +106,32 @@ test('Cancel removes the key frame with its keys; the next Generate has a fresh 
   expect(keysByMaker).toHaveLength(2);
   expect(Math.min(...keysByMaker)).toBeGreaterThanOrEqual(1);
 });
+
+test('a key frame that stops answering after it said it was ready: its key goes to the worker after a timeout, and the zip is made', async ({ page, browser }) => {
+  await openApp(page);
+  await fillForm(page);
+  // The frame is up (its process too) and has told the worker it is ready.
+  const cdp = await browser.newBrowserCDPSession();
+  await expect
+    .poll(async () => (await cdp.send('Target.getTargets')).targetInfos.filter((target) => target.type === 'iframe').length)
+    .toBe(1);
+  await page.waitForTimeout(500);
+  // Generate, and in the same task take the frame away: the key it was asked for never comes.
+  await page.evaluate(() => {
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Generate')!.click();
+    document.querySelector('iframe')!.remove();
+  });
+  const timings = page.locator('[data-keys-by-maker]');
+  await expect(timings).toBeVisible({ timeout: 20_000 });
+  // Every key was made by the worker's own WebCrypto; the frame made none, and the wait was the timeout.
+  expect(await timings.getAttribute('data-keys-by-maker')).toBe('3 0');
+  expect(Number(await timings.getAttribute('data-total-ms'))).toBeGreaterThanOrEqual(5000);
+  const zip = await downloadZip(page, `${CLIENT_ID}-altareq-keys.zip`);
+  for (const stem of stems) expect(await keyMatchesCsr(zip, `${stem}.key`, `${stem}.csr`)).toBe(true);
+
+  // The next generation does not wait for the silent frame again.
+  await page.getByLabel('Organisation legal name').fill('Example Fintech Two LLC');
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await expect(timings).toBeVisible();
+  expect(Number(await timings.getAttribute('data-total-ms'))).toBeLessThan(5000);
+});

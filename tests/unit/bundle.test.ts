@@ -1,7 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../src/lib/artifact';
-import { MANIFEST_NAME, buildBundle, bundleFileName, renderManifest, renderManifestCsv } from '../../src/lib/bundle';
+import { MANIFEST_NAME, buildBundle, bundleEntries, bundleFileName, renderManifest, renderManifestCsv, shellQuote } from '../../src/lib/bundle';
 import type { RoleId } from '../../src/lib/profile';
 import { subjectLine, type Subject } from '../../src/lib/subject';
 import { CLIENT_ID, ORGANISATION_ID } from '../support/fixtures';
@@ -106,17 +110,17 @@ Made 2025-03-04 05:06 UTC in a web browser. The keys were generated on this
 computer and were not sent anywhere.
 
 UPLOAD each .csr in the Trust Framework directory, under the matching certificate type:
-  b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr  ->  Transport certificate
-  b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.csr  ->  Signing certificate
+  'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr'  ->  Transport certificate
+  'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.csr'  ->  Signing certificate
 
 KEEP SECRET each .key: never upload, email or share it. Store it where your
 application will use it, and delete other copies:
-  b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.key
-  b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.key
+  'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.key'
+  'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.key'
 
 Transport (opf_uae_client_transport): mTLS client authentication to API providers
-  Certificate request (upload): b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr
-  Private key (keep secret):    b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.key
+  Certificate request (upload): 'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr'
+  Private key (keep secret):    'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.key'
   Subject:                      C = AE, O = Example Fintech LLC, OU = 4af0a68f-d8a8-46c4-ace6-6949e8343868, CN = b8739780-9bfe-43bc-9ea4-abc70a840c13
   Requested extensions:         Key Usage (critical): Digital Signature, Key Encipherment
                                 Extended Key Usage: TLS Web Client Authentication
@@ -124,21 +128,27 @@ Transport (opf_uae_client_transport): mTLS client authentication to API provider
   Key:                          RSA 2048 bits, e=65537, PKCS#8 PEM, not encrypted
 
 Signing (opf_uae_client_signing): signing JWTs with PS256
-  Certificate request (upload): b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.csr
-  Private key (keep secret):    b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.key
+  Certificate request (upload): 'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.csr'
+  Private key (keep secret):    'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing.key'
   Subject:                      C = AE, O = Example Fintech LLC, OU = 4af0a68f-d8a8-46c4-ace6-6949e8343868, CN = b8739780-9bfe-43bc-9ea4-abc70a840c13
   Requested extensions:         Key Usage (critical): Digital Signature, Non Repudiation
   Public key SHA-256:           bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
   Key:                          RSA 2048 bits, e=65537, PKCS#8 PEM, not encrypted
 
 Check the files yourself with OpenSSL:
-  openssl req -in b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr -noout -verify -text
-  openssl req -in b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr -noout -pubkey | openssl pkey -pubin -outform DER | openssl dgst -sha256
-  openssl pkey -in b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.key -pubout -outform DER | openssl dgst -sha256
+  openssl req -in 'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr' -noout -verify -text
+  openssl req -in 'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr' -noout -pubkey | openssl pkey -pubin -outform DER | openssl dgst -sha256
+  openssl pkey -in 'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.key' -pubout -outform DER | openssl dgst -sha256
   (the last two print the public key SHA-256 above, so the key and the CSR match)
 
 Certificates and keys must be rotated at least every 13 months.
 `);
+  });
+
+  it('prints folder/name in a per-application bundle, quoted', () => {
+    const manifest = renderManifest([TRANSPORT], CREATED_AT, 'per-application');
+    expect(manifest).toContain(`  openssl req -in '${CLIENT_ID}/${TRANSPORT.request.csrFileName}' -noout -verify -text`);
+    expect(manifest).toContain(`  '${CLIENT_ID}/${TRANSPORT.request.keyFileName}'\n`);
   });
 
   it('writes the date in UTC to the minute', () => {
@@ -169,18 +179,67 @@ describe('a batch bundle (per-application layout)', () => {
     expect(await zip.file(`${CLIENT_ID}/${CLIENT_ID}-opf_uae_client_signing.key`)!.async('string')).toBe(SIGNING.keyPem);
   });
 
-  it('lists every file in manifest.csv with its subject and public-key SHA-256, quoted where needed', () => {
+  it('lists every file in manifest.csv with its subject and public-key SHA-256, every field quoted', () => {
     expect(renderManifestCsv([TRANSPORT, OTHER]).split('\r\n')).toEqual([
       'folder,file,kind,role,subject,public_key_sha256',
-      `${CLIENT_ID},${CLIENT_ID}-opf_uae_client_transport.csr,csr (upload),opf_uae_client_transport,"C = AE, O = Example Fintech LLC, OU = ${ORGANISATION_ID}, CN = ${CLIENT_ID}",${'a'.repeat(64)}`,
-      `${CLIENT_ID},${CLIENT_ID}-opf_uae_client_transport.key,private key (secret),opf_uae_client_transport,"C = AE, O = Example Fintech LLC, OU = ${ORGANISATION_ID}, CN = ${CLIENT_ID}",${'a'.repeat(64)}`,
-      `${OTHER_CLIENT},${OTHER_CLIENT}-opf_uae_client_transport.csr,csr (upload),opf_uae_client_transport,"C = AE, O = ""Other \\""Pay\\"", LLC"", OU = ${ORGANISATION_ID}, CN = ${OTHER_CLIENT}",${'d'.repeat(64)}`,
-      `${OTHER_CLIENT},${OTHER_CLIENT}-opf_uae_client_transport.key,private key (secret),opf_uae_client_transport,"C = AE, O = ""Other \\""Pay\\"", LLC"", OU = ${ORGANISATION_ID}, CN = ${OTHER_CLIENT}",${'d'.repeat(64)}`,
+      `"${CLIENT_ID}","${CLIENT_ID}-opf_uae_client_transport.csr","csr (upload)","opf_uae_client_transport","C = AE, O = Example Fintech LLC, OU = ${ORGANISATION_ID}, CN = ${CLIENT_ID}","${'a'.repeat(64)}"`,
+      `"${CLIENT_ID}","${CLIENT_ID}-opf_uae_client_transport.key","private key (secret)","opf_uae_client_transport","C = AE, O = Example Fintech LLC, OU = ${ORGANISATION_ID}, CN = ${CLIENT_ID}","${'a'.repeat(64)}"`,
+      `"${OTHER_CLIENT}","${OTHER_CLIENT}-opf_uae_client_transport.csr","csr (upload)","opf_uae_client_transport","C = AE, O = ""Other \\""Pay\\"", LLC"", OU = ${ORGANISATION_ID}, CN = ${OTHER_CLIENT}","${'d'.repeat(64)}"`,
+      `"${OTHER_CLIENT}","${OTHER_CLIENT}-opf_uae_client_transport.key","private key (secret)","opf_uae_client_transport","C = AE, O = ""Other \\""Pay\\"", LLC"", OU = ${ORGANISATION_ID}, CN = ${OTHER_CLIENT}","${'d'.repeat(64)}"`,
       '',
     ]);
   });
 
   it('is named for the number of applications', () => {
     expect(bundleFileName([TRANSPORT, SIGNING, OTHER, SERVER], 'per-application')).toBe('altareq-keys-3-applications.zip');
+  });
+});
+
+describe('README.txt commands in a shell (issue 13, item 8)', () => {
+  // Names the allowlist refuses long before a bundle is made; README.txt must be harmless even so.
+  const HOSTILE = ['$(touch PWNED).csr', '`touch PWNED`.csr', "it's'$(touch PWNED)'.csr", '; touch PWNED #.csr', '${IFS}touch${IFS}PWNED.csr'];
+
+  it.each([
+    { name: 'a plain name', input: 'x.csr', want: "'x.csr'" },
+    { name: 'a command substitution', input: '$(touch PWNED).csr', want: "'$(touch PWNED).csr'" },
+    { name: "a single quote, written '\\''", input: "it's.csr", want: "'it'\\''s.csr'" },
+  ])('shellQuote: $name', ({ input, want }) => {
+    expect(shellQuote(input)).toBe(want);
+  });
+
+  it.each(HOSTILE)('runs nothing for a CSR named %s, and passes the name to openssl as it is', (name) => {
+    const hostile = { ...TRANSPORT, request: { ...TRANSPORT.request, csrFileName: name, keyFileName: `${name}.key` } };
+    const commands = renderManifest([hostile], CREATED_AT)
+      .split('\n')
+      .filter((line) => line.startsWith('  openssl '));
+    expect(commands).toHaveLength(3);
+    const dir = mkdtempSync(join(tmpdir(), 'altareq-readme-'));
+    try {
+      // openssl stands in as a function that prints its arguments, one a line; each README line is run as sh would.
+      const printed = commands.map((line) =>
+        execFileSync('sh', ['-c', `openssl() { printf '%s\\n' "$@"; }\n${line.split(' | ')[0]}`], { cwd: dir, encoding: 'utf8' }),
+      );
+      expect(existsSync(join(dir, 'PWNED'))).toBe(false);
+      expect(printed[0]!.split('\n')[2]).toBe(name);
+      expect(printed[2]!.split('\n')[2]).toBe(`${name}.key`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('quotes every name in manifest.csv too, and lists exactly the zip entries', () => {
+    const bundle = bundleEntries([TRANSPORT, SIGNING], CREATED_AT, 'per-application');
+    const csv = bundle.entries.find((entry) => entry.path === 'manifest.csv')!.text;
+    for (const pair of bundle.pairs) {
+      for (const path of [pair.csrPath, pair.keyPath]) expect(csv).toContain(`"${path.split('/')[1]}"`);
+    }
+    expect(bundle.entries.map((entry) => entry.path)).toEqual([
+      `${CLIENT_ID}/${TRANSPORT.request.keyFileName}`,
+      `${CLIENT_ID}/${TRANSPORT.request.csrFileName}`,
+      `${CLIENT_ID}/${SIGNING.request.keyFileName}`,
+      `${CLIENT_ID}/${SIGNING.request.csrFileName}`,
+      'README.txt',
+      'manifest.csv',
+    ]);
   });
 });

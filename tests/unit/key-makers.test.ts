@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { shareOutKeys, type KeyMaker } from '../../src/lib/key-makers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { shareOutKeys, withTimeout, type KeyMaker } from '../../src/lib/key-makers';
 
 /** A maker whose keys arrive when the test says: `finish(n)` ends its n-th call (0-based) with `key` or an error. */
 function manualMaker(name: string) {
@@ -179,5 +179,50 @@ describe('shareOutKeys', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('withTimeout', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('passes a key that comes in time', async () => {
+    vi.useFakeTimers();
+    const frame = manualMaker('frame');
+    const key = withTimeout(frame.make, 5000)();
+    await vi.advanceTimersByTimeAsync(4000);
+    frame.finish(0);
+    expect(await key).toBe('frame0');
+  });
+
+  it('gives up after the timeout, and at once from then on: the maker is taken for dead', async () => {
+    vi.useFakeTimers();
+    const frame = manualMaker('frame');
+    const make = withTimeout(frame.make, 5000, 'the key frame');
+    const key = make();
+    const settled = key.then(
+      () => 'resolved',
+      (error: Error) => error.message,
+    );
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(await settled).toBe('the key frame made no key in 5000 ms');
+    await expect(make()).rejects.toThrow('the key frame stopped answering');
+    expect(frame.calls).toHaveLength(1);
+  });
+
+  it("in shareOutKeys: a frame that stops answering after it said it was ready has its key made by the worker's own maker", async () => {
+    vi.useFakeTimers();
+    const own = manualMaker('own');
+    const frame = manualMaker('frame');
+    const keys = shareOutKeys(3, [own.make], { joining: [Promise.resolve(withTimeout(frame.make, 5000))] });
+    await vi.advanceTimersByTimeAsync(0);
+    // The frame took key 1 and never answers; the worker makes key 0, then key 2, then, after the timeout, key 1.
+    expect(frame.calls).toHaveLength(1);
+    own.finish(0);
+    await vi.advanceTimersByTimeAsync(0);
+    own.finish(1);
+    await vi.advanceTimersByTimeAsync(5000);
+    own.finish(2);
+    expect(await Promise.all(keys)).toEqual(['own0', 'own2', 'own1']);
+    expect(frame.calls).toHaveLength(1);
   });
 });

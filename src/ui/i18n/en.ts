@@ -62,6 +62,12 @@ export const en = {
   'app.problems': 'Problems to fix: {count}. {first}',
   'app.cancelled': 'Cancelled. No files were made, and the keys made so far were dropped.',
   'app.failed': 'Generation failed: {reason}. No files were made.',
+  'app.refused':
+    '{reason} Code: `{code}`.',
+  'app.framed':
+    'This page is shown inside another website, so it makes no keys here: a site that frames it could lay its own content over the form or the download. Open it on its own to make keys.',
+  'app.framedOpen':
+    'Open this page on its own',
   'app.stale': 'The input changed since the files were made. Press **Generate** to make new ones.',
   'app.ready': 'Keys and CSRs ready: {count}',
   'app.madeIn': '(made in {seconds} s)',
