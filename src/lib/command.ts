@@ -166,17 +166,21 @@ export function requestFromCommand(command: ParsedCommand, role: RoleId): Certif
 // Rendering
 
 /**
- * The bash command that makes an equivalent key and CSR, one option per line.
+ * The bash command that makes an equivalent key and CSR, one option per line;
+ * with `existingKey`, the CSR alone, signed by that key in its token.
  * `-utf8` is added when a value is not ASCII: without it OpenSSL reads the
  * subject as Latin-1 and double-encodes the name.
  */
-export function renderCommand(request: CertificateRequest): string {
+export function renderCommand(request: CertificateRequest, existingKey?: EngineKey): string {
   const role = ROLES[request.role];
-  const lines = [
-    `openssl req -new -newkey rsa:2048 -nodes -sha256${isAscii(toSubjArgument(request.subject)) ? '' : ' -utf8'}`,
-    `-out ${quoteForBash(request.csrFileName)} -keyout ${quoteForBash(request.keyFileName)}`,
-    `-subj ${quoteForBash(toSubjArgument(request.subject))}`,
-  ];
+  const utf8 = isAscii(toSubjArgument(request.subject)) ? '' : ' -utf8';
+  const lines = existingKey
+    ? [
+        `PKCS11_MODULE_PATH=${quoteForBash(existingKey.module)} openssl req -new -engine pkcs11 -keyform engine -key ${quoteForBash(existingKey.uri)} -sha256${utf8}`,
+        `-out ${quoteForBash(request.csrFileName)}`,
+      ]
+    : [`openssl req -new -newkey rsa:2048 -nodes -sha256${utf8}`, `-out ${quoteForBash(request.csrFileName)} -keyout ${quoteForBash(request.keyFileName)}`];
+  lines.push(`-subj ${quoteForBash(toSubjArgument(request.subject))}`);
   if (request.extensions === 'profile') {
     lines.push(`-addext ${quoteForBash(`keyUsage=critical,${role.keyUsage.join(',')}`)}`);
     if (role.extendedKeyUsage.length > 0) lines.push(`-addext ${quoteForBash(`extendedKeyUsage=${role.extendedKeyUsage.join(',')}`)}`);
@@ -185,6 +189,12 @@ export function renderCommand(request: CertificateRequest): string {
     lines.push(`-addext ${quoteForBash(`subjectAltName=${request.dnsNames.map((name) => `DNS:${name}`).join(',')}`)}`);
   }
   return lines.join(' \\\n  ');
+}
+
+/** A key already in a PKCS#11 token, signed with through OpenSSL's pkcs11 engine (libp11): its RFC 7512 URI and the module. */
+export interface EngineKey {
+  readonly uri: string;
+  readonly module: string;
 }
 
 /** Single quotes unless the word is plainly safe; a `'` inside becomes `'\''`. */

@@ -111,7 +111,6 @@ export const ERROR_CODES = [
   'signature-wrong-digest',
   'signature-earlier-request',
   'signature-other-bytes',
-  'checklist-failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

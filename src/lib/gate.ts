@@ -26,6 +26,7 @@ import { RSA_KEY_ALGORITHM } from './keys';
 import { checkFileName, fileNameKey, firstDuplicateFileName, type OutputKind } from './names';
 import { OID } from './oid';
 import type { Bytes } from './pem';
+import type { RoleId } from './profile';
 
 const NOTHING_OFFERED = 'No file was offered for download. This is a fault in this tool, not in what you entered: please report it.';
 
@@ -178,14 +179,40 @@ async function checkPair(crypto: Crypto, pair: BundlePair, csrText: string, keyT
   if (!sameBytes(csr.publicKey.modulus, key.publicKey.modulus) || !sameBytes(csr.publicKey.exponent, key.publicKey.exponent)) {
     throw refuse('gate-key-mismatch', pair.keyPath, `The private key "${pair.keyPath}" is not the key of "${pair.csrPath}": their public keys differ.`);
   }
-  const [checks, imported] = await Promise.all([checkCsr(crypto, csr.der, pair.role).catch(() => undefined), importable(crypto, key.der)]);
-  if (checks === undefined) throw refuse('gate-csr-unreadable', pair.csrPath, `"${pair.csrPath}" is not a PKCS#10 certificate request.`);
+  const [, imported] = await Promise.all([checkRequest(crypto, pair.csrPath, csr.der, pair.role), importable(crypto, key.der)]);
+  if (!imported) throw refuse('gate-key-unreadable', pair.keyPath, `"${pair.keyPath}" is not a private key WebCrypto can import.`);
+}
+
+/**
+ * The gate for a CSR whose private key is elsewhere, in an HSM or KMS: its
+ * name, the request as for a pair, and its public key is the one the user
+ * exported (`modulus`, `exponent`).
+ */
+export async function checkLoneCsr(
+  crypto: Crypto,
+  file: { readonly path: string; readonly text: string; readonly role: RoleId; readonly modulus: bigint; readonly exponent: bigint },
+): Promise<void> {
+  checkPath(file.path, 'csr', 'flat');
+  const csr = readCsr(file.path, file.text);
+  if (toBigInt(csr.publicKey.modulus) !== file.modulus || toBigInt(csr.publicKey.exponent) !== file.exponent) {
+    throw refuse('gate-key-mismatch', file.path, `The public key in "${file.path}" is not the public key you gave.`);
+  }
+  await checkRequest(crypto, file.path, csr.der, file.role);
+}
+
+/** PKCS#10, with a signature that verifies, passing the Trust Framework checklist for `role`. */
+async function checkRequest(crypto: Crypto, path: string, der: Bytes, role: RoleId): Promise<void> {
+  const checks = await checkCsr(crypto, der, role).catch(() => undefined);
+  if (checks === undefined) throw refuse('gate-csr-unreadable', path, `"${path}" is not a PKCS#10 certificate request.`);
   for (const check of checks) {
     if (check.pass) continue;
-    if (check.id === 'signature') throw refuse('gate-csr-signature', pair.csrPath, `The signature of "${pair.csrPath}" does not verify.`);
-    throw refuse('gate-csr-checklist', pair.csrPath, `"${pair.csrPath}" fails the Trust Framework checklist (${check.id}): ${check.message}`, { token: check.id });
+    if (check.id === 'signature') throw refuse('gate-csr-signature', path, `The signature of "${path}" does not verify.`);
+    throw refuse('gate-csr-checklist', path, `"${path}" fails the Trust Framework checklist (${check.id}): ${check.message}`, { token: check.id });
   }
-  if (!imported) throw refuse('gate-key-unreadable', pair.keyPath, `"${pair.keyPath}" is not a private key WebCrypto can import.`);
+}
+
+function toBigInt(bytes: Uint8Array): bigint {
+  return BigInt(`0x${hex(bytes) || '0'}`);
 }
 
 /**
@@ -225,7 +252,12 @@ function isRsaEncryption(algorithm: asn1js.AsnType | undefined): boolean {
 
 /** The values of a DER SEQUENCE with exactly `length` of them and nothing after it, or undefined. */
 function sequence(der: Uint8Array, length: number): asn1js.AsnType[] | undefined {
-  const asn1 = asn1js.fromBER(der);
+  let asn1: ReturnType<typeof asn1js.fromBER>;
+  try {
+    asn1 = asn1js.fromBER(der);
+  } catch {
+    return undefined; // asn1js throws on some malformed values rather than reporting them
+  }
   if (asn1.offset !== der.byteLength || !(asn1.result instanceof asn1js.Sequence)) return undefined;
   const values = asn1.result.valueBlock.value;
   return values.length === length ? values : undefined;

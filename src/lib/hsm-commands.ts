@@ -143,6 +143,16 @@ export function renderHsmCommands(location: KeyLocation, stem: string, digest: U
   }
 }
 
+/**
+ * RFC 7512: the token's key as OpenSSL's pkcs11 engine names it; the label
+ * percent-encoded where it is not a plain character, the id byte by byte.
+ */
+export function pkcs11Uri(location: Extract<KeyLocation, { store: 'pkcs11' }>): string {
+  const token = location.tokenLabel.replace(/[^A-Za-z0-9._-]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const id = location.id.replace(/../g, (pair) => `%${pair.toUpperCase()}`);
+  return `pkcs11:token=${token};id=${id};type=private`;
+}
+
 /** Single quotes, literal in bash and PowerShell alike; values never hold one (the allowlists above). */
 function q(value: string): string {
   return /^[A-Za-z0-9._:/=@-]+$/.test(value) ? value : `'${value}'`;

@@ -127,11 +127,11 @@ function fromPemText(text: string): RsaPublicKey | AppError {
 
 /** SubjectPublicKeyInfo, RSAPublicKey or Certificate DER. */
 function fromDer(der: Uint8Array, source: PublicKeySource): RsaPublicKey | AppError {
-  const parsed = asn1js.fromBER(der);
-  if (parsed.offset === -1 || parsed.offset !== der.byteLength || !(parsed.result instanceof asn1js.Sequence)) {
+  const parsed = decodeDer(der);
+  if (!(parsed instanceof asn1js.Sequence)) {
     return refuse('public-key-unreadable', 'These bytes are not a DER public key: export it again, as PEM or DER.');
   }
-  const items = parsed.result.valueBlock.value;
+  const items = parsed.valueBlock.value;
   // RFC 8017 §A.1.1: RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
   if (items.length === 2 && items[0] instanceof asn1js.Integer && items[1] instanceof asn1js.Integer) {
     return checkRsa(unsignedInteger(items[0]), unsignedInteger(items[1]), source);
@@ -165,8 +165,8 @@ function fromSpki(algorithm: asn1js.Sequence, key: asn1js.BitString, source: Pub
   if (id !== OID.rsaEncryption) {
     return refuse('public-key-not-rsa-2048', `This key's algorithm is ${id || 'unknown'}, not RSA. ${KEY_SPEC_ADVICE}`, id);
   }
-  const inner = asn1js.fromBER(key.valueBlock.valueHexView);
-  const numbers = inner.result instanceof asn1js.Sequence ? inner.result.valueBlock.value : [];
+  const inner = decodeDer(key.valueBlock.valueHexView);
+  const numbers = inner instanceof asn1js.Sequence ? inner.valueBlock.value : [];
   if (numbers.length !== 2 || !(numbers[0] instanceof asn1js.Integer) || !(numbers[1] instanceof asn1js.Integer)) {
     return refuse('public-key-unreadable', 'The RSA public key inside is damaged: export it again.');
   }
@@ -193,6 +193,16 @@ export function encodeSpki(modulus: bigint, exponent: bigint): Bytes {
 
 // ---------------------------------------------------------------------------
 // Bytes and numbers
+
+/** One whole DER value, or undefined: asn1js throws on some malformed input (a bad GeneralizedTime) rather than reporting it. */
+function decodeDer(der: Uint8Array): asn1js.AsnType | undefined {
+  try {
+    const parsed = asn1js.fromBER(der);
+    return parsed.offset === der.byteLength ? parsed.result : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A positive INTEGER: big-endian, with a leading zero byte when the top bit is set (X.690 §8.3). */
 function derInteger(value: bigint): asn1js.Integer {

@@ -3,17 +3,16 @@
  * step the page asks for whenever the user changes something: read the
  * public key, build the to-be-signed bytes exactly as the form's CSRs are
  * built, and, once a signature is given, verify it before anything is made,
- * assemble the CSR and hold it to the same checklist as every CSR this tool
- * makes. Runs in the worker; everything it returns is plain data.
+ * assemble the CSR and hold it to the same gate as every file this tool
+ * offers. Runs in the worker; everything it returns is plain data.
  */
 
-import { checkCsr, type CheckResult } from './checklist';
 import { assembleCsr, toBeSigned } from './csr';
 import { AppError, type ErrorCode, type ErrorParams, type Field } from './errors';
 import { readPublicKey, type PublicKeySource } from './hsm-public-key';
 import { checkSignature, readSignature } from './hsm-signature';
 import { publicKeyFingerprint } from './keys';
-import { checkFileName } from './names';
+import { checkLoneCsr } from './gate';
 import { toBase64, toPem, type Bytes } from './pem';
 import type { CertificateRequest } from './request';
 
@@ -42,7 +41,7 @@ export interface HsmOutcome {
     readonly sha256Base64: string;
     readonly sha256Base64Url: string;
   };
-  readonly csr?: { readonly pem: string; readonly fileName: string; readonly checks: readonly CheckResult[] };
+  readonly csr?: { readonly pem: string; readonly fileName: string };
   readonly problems: readonly Problem[];
 }
 
@@ -71,22 +70,16 @@ export async function prepareHsmCsr(crypto: Crypto, input: HsmInput): Promise<Hs
   const wrong = await checkSignature(crypto, key, tbs, signature, earlier);
   if (wrong) return { publicKey, toBeSigned: toBeSignedFile, problems: [problem(wrong)] };
 
-  const der = assembleCsr(tbs, signature);
-  const checks = await checkCsr(crypto, der, input.request.role);
-  const failed = checks.filter((check) => !check.pass);
-  const badName = checkFileName(input.request.csrFileName, 'csr');
-  const problems: Problem[] = [];
-  if (failed.length > 0) {
-    problems.push({
-      code: 'checklist-failed',
-      field: 'signature',
-      message: `The CSR fails the Trust Framework checklist: ${failed.map((check) => check.message).join(' ')}`,
-      params: {},
-    });
+  // The same last gate as every bundle: the file is read back as it will be saved.
+  const pem = toPem('CERTIFICATE REQUEST', assembleCsr(tbs, signature));
+  const { csrFileName: path, role } = input.request;
+  try {
+    await checkLoneCsr(crypto, { path, text: pem, role, modulus: key.modulus, exponent: key.exponent });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { publicKey, toBeSigned: toBeSignedFile, problems: [{ ...problem(error), field: 'signature' }] };
   }
-  if (badName) problems.push({ code: badName.code, field: 'signature', message: badName.message, params: badName.params });
-  const csr = problems.length === 0 ? { pem: toPem('CERTIFICATE REQUEST', der), fileName: input.request.csrFileName, checks } : undefined;
-  return { publicKey, toBeSigned: toBeSignedFile, ...(csr ? { csr } : {}), problems };
+  return { publicKey, toBeSigned: toBeSignedFile, csr: { pem, fileName: path }, problems: [] };
 }
 
 function problem(error: AppError): Problem {

@@ -6,7 +6,8 @@
  */
 
 import { AppError, type Field } from '../lib/errors';
-import { readKeyLocation, renderHsmCommands, type HsmCommands, type KeyLocation, type KeyStore, type Shell } from '../lib/hsm-commands';
+import { renderCommand } from '../lib/command';
+import { pkcs11Uri, readKeyLocation, renderHsmCommands, type HsmCommands, type KeyLocation, type KeyStore, type Shell } from '../lib/hsm-commands';
 import type { HsmOutcome, Problem } from '../lib/hsm';
 import { ROLES, type Party, type RoleId } from '../lib/profile';
 import { validateClientForm, validateServerForm, type CertificateRequest, type Validation } from '../lib/request';
@@ -70,6 +71,12 @@ export class HsmDesk {
     const stem = (this.request?.csrFileName ?? 'request.csr').replace(/\.csr$/, '');
     const digest = this.outcome?.toBeSigned ? fromHex(this.outcome.toBeSigned.sha256Hex) : new Uint8Array(32);
     return renderHsmCommands(this.location, stem, digest, this.shell);
+  });
+
+  /** For a PKCS#11 token, the same CSR in one step through OpenSSL's pkcs11 engine (bash). */
+  opensslAlternative: string | undefined = $derived.by(() => {
+    if (this.location instanceof AppError || this.location.store !== 'pkcs11' || !this.request) return undefined;
+    return renderCommand(this.request, { uri: pkcs11Uri(this.location), module: this.location.module });
   });
 
   /** Digests of to-be-signed bytes shown earlier, so a signature over one of them is named for what it is. */

@@ -17,7 +17,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleCsr, encodeName, toBeSigned } from '../../src/lib/csr';
 import { AppError } from '../../src/lib/errors';
-import { readKeyLocation, renderHsmCommands, type KeyLocation } from '../../src/lib/hsm-commands';
+import { renderCommand } from '../../src/lib/command';
+import { pkcs11Uri, readKeyLocation, renderHsmCommands, type KeyLocation } from '../../src/lib/hsm-commands';
+import { toPem } from '../../src/lib/pem';
 import { readPublicKey, type RsaPublicKey } from '../../src/lib/hsm-public-key';
 import { checkSignature, readSignature } from '../../src/lib/hsm-signature';
 import { fileStem } from '../../src/lib/profile';
@@ -120,6 +122,21 @@ describe('a PKCS#11 token (SoftHSM2 + OpenSC), through the commands the page sho
     const reference = join(dir, 'reference.csr');
     await openssl('req', '-new', '-config', REQ_CONFIG, '-key', TEST_KEY, '-utf8', '-sha256', '-subj', SUBJ, '-outform', 'DER', '-out', reference);
     expect(await subjectDerHex(csr)).toBe(await subjectDerHex(reference));
+  });
+
+  it("OpenSSL's pkcs11 engine, through the alternative command the page shows, makes the very same CSR", async () => {
+    const key = unwrap(readPublicKey(new Uint8Array(readFileSync(join(dir, `${STEM}.public-key.der`)))));
+    const tbs = toBeSigned(REQUEST, key.spki);
+    const signature = unwrap(readSignature(new Uint8Array(readFileSync(join(dir, `${STEM}.sig`)))));
+    if (location.store !== 'pkcs11') throw new Error('not a token');
+    const command = renderCommand(REQUEST, { uri: pkcs11Uri(location), module: location.module });
+    // The PIN, which OpenSSL would ask for, goes into the URI here.
+    await run('bash', ['-c', command.replace(';type=private', ';type=private;pin-value=123456')], { cwd: dir, env });
+    const der = readFileSync(join(dir, `${STEM}.csr`));
+    const { stdout } = await openssl('req', '-in', join(dir, `${STEM}.csr`), '-noout', '-verify', '-text');
+    expect(stdout).toContain('Digital Signature, Non Repudiation');
+    // PKCS#1 v1.5 is deterministic: same key, same request, same bytes.
+    expect(toPem('CERTIFICATE REQUEST', assembleCsr(tbs, signature))).toBe(der.toString('utf8'));
   });
 
   it('a signature from another key on the token is refused: no CSR', async () => {

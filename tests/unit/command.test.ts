@@ -755,7 +755,7 @@ describe('render → parse is the identity', () => {
     const requests = fc.uniqueArray(requestArb, { minLength: 1, maxLength: 4, selector: (r) => r.csrFileName });
     fc.assert(
       fc.property(requests, (want) => {
-        expect(validatePaste(want.map(renderCommand).join('\n'), []).validation).toStrictEqual(accepted(want));
+        expect(validatePaste(want.map((request) => renderCommand(request)).join('\n'), []).validation).toStrictEqual(accepted(want));
       }),
       { numRuns: 1000 },
     );
@@ -816,7 +816,7 @@ describe('for any input', () => {
   }
   const valid = fc.oneof(
     fc.constantFrom(DIRECTORY, `${directory('server_transport')} -addext "${SAN}"`, `${directory('client_signing')}\n${directory('client_encryption')}`),
-    fc.array(requestArb, { minLength: 1, maxLength: 3 }).map((requests) => requests.map(renderCommand).join('\n')),
+    fc.array(requestArb, { minLength: 1, maxLength: 3 }).map((requests) => requests.map((request) => renderCommand(request)).join('\n')),
   );
 
   it('a valid command, mutated, never throws, and every error has a known code', () => {

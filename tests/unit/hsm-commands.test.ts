@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/lib/errors';
-import { readKeyLocation, renderHsmCommands, type KeyLocationInput } from '../../src/lib/hsm-commands';
+import { pkcs11Uri, readKeyLocation, renderHsmCommands, type KeyLocationInput } from '../../src/lib/hsm-commands';
 
 const STEM = 'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_signing';
 const DIGEST = Uint8Array.from({ length: 32 }, (_, i) => 0xf0 + (i % 16));
@@ -69,5 +69,13 @@ describe('readKeyLocation refuses what is not the system\'s own identifier', () 
   ] as const)('$name', ({ input }) => {
     const result = readKeyLocation(input);
     expect(result instanceof AppError ? [result.code, result.field] : result).toEqual(['key-location-invalid', 'keyLocation']);
+  });
+});
+
+describe('pkcs11Uri', () => {
+  it('names the private key by token and id, as RFC 7512 writes them', () => {
+    const location = readKeyLocation({ store: 'pkcs11', key: '0a1B', tokenLabel: 'Luna HSM 1', module: '/m.so' });
+    if (location instanceof AppError || location.store !== 'pkcs11') throw new Error('not read');
+    expect(pkcs11Uri(location)).toBe('pkcs11:token=Luna%20HSM%201;id=%0A%1B;type=private');
   });
 });

@@ -94,3 +94,9 @@ describe('readPublicKey on hostile input', () => {
     );
   });
 });
+
+describe('readPublicKey regressions', () => {
+  it('a malformed GeneralizedTime (18 00), on which asn1js throws, is refused as unreadable', () => {
+    expect(outcome(readPublicKey(Uint8Array.from([0x18, 0x00])))).toEqual({ code: 'public-key-unreadable', field: 'publicKey', token: undefined });
+  });
+});

@@ -40,12 +40,20 @@ describe('prepareHsmCsr, step by step', () => {
     expect(outcome.csr).toBeUndefined();
   });
 
-  it('with a right signature: the CSR, after the checklist', async () => {
+  it('with a right signature: the CSR, after the gate', async () => {
     const signature = sign('sha256', tbs, PRIVATE).toString('base64');
     const outcome = await prepareHsmCsr(nodeCrypto, { request, publicKey: PUBLIC_PEM, signature, earlierDigests: [] });
     expect(outcome.problems).toEqual([]);
     expect(outcome.csr?.fileName).toBe(`${CLIENT_ID}-opf_uae_client_signing.csr`);
-    expect(outcome.csr?.checks.every((check) => check.pass)).toBe(true);
+    expect(outcome.csr?.pem).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----\n/);
+  });
+
+  it('a CSR the gate refuses is not offered (a name outside the allowlist)', async () => {
+    const named = { ...request, csrFileName: 'README.txt' };
+    const signature = sign('sha256', toBeSigned(named, SPKI), PRIVATE).toString('base64');
+    const outcome = await prepareHsmCsr(nodeCrypto, { request: named, publicKey: PUBLIC_PEM, signature, earlierDigests: [] });
+    expect(outcome.csr).toBeUndefined();
+    expect(outcome.problems.map((problem) => [problem.code, problem.field])).toEqual([['gate-entry-name', 'signature']]);
   });
 
   it('with a signature over an earlier request: no CSR, and the mistake named', async () => {

@@ -39,6 +39,8 @@ export const en = {
   'hsm.tokenLabel': 'Token label',
   'hsm.module': 'PKCS#11 module',
   'hsm.shell': 'Commands for',
+  'hsm.opensslAlternative': 'Or make the CSR with OpenSSL and its pkcs11 engine',
+  'hsm.opensslAlternative.hint': 'With the engine installed (`libengine-pkcs11-openssl` on Debian and Ubuntu), this bash command makes the same CSR in one step; OpenSSL asks for the PIN. The checks below still read it: choose it in the **Certificates** tab.',
   'hsm.step.publicKey': '1. Export the public key',
   'hsm.copyExport': 'Copy export command',
   'hsm.publicKey': 'Public key',
