@@ -62,6 +62,8 @@ export interface Pair {
   /** The certificate's private key, when it is among the files: exports ask the worker for it by id. */
   readonly key: KeyReference | undefined;
   readonly csr: CsrView | undefined;
+  /** A public-key file with the certificate's key (its private key in an HSM or KMS), by its file names. */
+  readonly publicKey: { readonly fileName: string; readonly fileNames: readonly string[] } | undefined;
 }
 
 export interface Examination {
@@ -135,6 +137,7 @@ export async function examine(crypto: Crypto, dropped: readonly DroppedFile[], n
       certificate,
       key: match.key && keyReference(match.key, match.publicKeyFingerprint),
       csr: match.csr && (await csrView(match.csr, certificate.role)),
+      publicKey: match.publicKey && { fileName: match.publicKey.fileName, fileNames: namesOf.get(match.publicKey) ?? [match.publicKey.fileName] },
     });
   }
   const csrs: CsrView[] = [];
@@ -146,6 +149,8 @@ export async function examine(crypto: Crypto, dropped: readonly DroppedFile[], n
       if (view) csrs.push(view);
     } else if (entry.key) {
       keys.push(entry.key.fileName);
+    } else if (entry.publicKey) {
+      keys.push(entry.publicKey.fileName);
     }
   }
   return { examination: { pairs, csrs, keys, problems }, privateKeys };
@@ -172,6 +177,7 @@ const KIND_TEXT: Readonly<Record<FileItem['kind'] | 'file', string>> = {
   certificate: 'certificate',
   csr: 'CSR',
   'private-key': 'private key',
+  'public-key': 'public key',
   file: 'file',
 };
 

@@ -14,7 +14,7 @@ import {
   PrivateKeyInfo,
   RSAPrivateKey,
   type Extension,
-  type PublicKeyInfo,
+  PublicKeyInfo,
   type RelativeDistinguishedNames,
 } from 'pkijs';
 import type { ErrorCode } from './errors';
@@ -56,12 +56,12 @@ const MORE_OID = {
 /** Certificates, CSRs and keys are a few kilobytes; a chain a few more. A dropped file may be at most this. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-export type FileKind = 'certificate' | 'csr' | 'private-key' | 'encrypted-private-key' | 'unknown';
+export type FileKind = 'certificate' | 'csr' | 'private-key' | 'public-key' | 'encrypted-private-key' | 'unknown';
 
 /** One object read from a file. A private key is always PKCS#8 DER (a PKCS#1 key is wrapped). */
 export interface FileItem {
   readonly fileName: string;
-  readonly kind: Extract<FileKind, 'certificate' | 'csr' | 'private-key'>;
+  readonly kind: Extract<FileKind, 'certificate' | 'csr' | 'private-key' | 'public-key'>;
   readonly der: Bytes;
 }
 
@@ -80,7 +80,7 @@ export type FileRead =
   | { readonly ok: true; readonly items: FileItem[] }
   | { readonly ok: false; readonly kind: FileKind; readonly problem: FileProblem };
 
-const WHAT_WE_READ = 'this tool reads certificates, certificate requests (CSRs) and RSA private keys, as PEM or DER';
+const WHAT_WE_READ = 'this tool reads certificates, certificate requests (CSRs), RSA private keys and public keys, as PEM or DER';
 const AGAIN = 'Download or copy it again.';
 
 // The labels OpenSSL writes (RFC 7468 and its older ones), and what each holds.
@@ -89,6 +89,8 @@ const PEM_LABELS: Readonly<Record<string, Exclude<FileKind, 'unknown'> | 'pkcs1-
   'CERTIFICATE REQUEST': 'csr',
   'NEW CERTIFICATE REQUEST': 'csr',
   'PRIVATE KEY': 'private-key',
+  // An HSM's or KMS's exported key: its private half is elsewhere.
+  'PUBLIC KEY': 'public-key',
   'RSA PRIVATE KEY': 'pkcs1-private-key',
   'ENCRYPTED PRIVATE KEY': 'encrypted-private-key',
 };
@@ -151,6 +153,10 @@ function readPemBlock(label: string, body: string, fileName: string, where: stri
         : refuse(kind, 'file-malformed', fileName, `${where}: the ${label} block is not a valid PKCS#10 request; the file is damaged. ${AGAIN}`);
     case 'private-key':
       return readPkcs8(der, fileName, where);
+    case 'public-key':
+      return decode(PublicKeyInfo, der)
+        ? readPublicKeyInfo(der, fileName, where)
+        : refuse(kind, 'file-malformed', fileName, `${where}: the ${label} block is not a valid public key; the file is damaged. ${AGAIN}`);
     case 'pkcs1-private-key': {
       const pkcs8 = pkcs1ToPkcs8(der);
       return pkcs8
@@ -164,6 +170,7 @@ function readPemBlock(label: string, body: string, fileName: string, where: stri
 function readDer(der: Bytes, fileName: string): FileRead {
   if (decode(Certificate, der)) return { ok: true, items: [{ fileName, kind: 'certificate', der }] };
   if (decode(CertificationRequest, der)) return { ok: true, items: [{ fileName, kind: 'csr', der }] };
+  if (decode(PublicKeyInfo, der)) return readPublicKeyInfo(der, fileName, `"${fileName}"`);
   if (decode(PrivateKeyInfo, der)) return readPkcs8(der, fileName, `"${fileName}"`);
   const pkcs8 = pkcs1ToPkcs8(der);
   if (pkcs8) return { ok: true, items: [{ fileName, kind: 'private-key', der: pkcs8 }] };
@@ -181,6 +188,15 @@ function readPkcs8(der: Bytes, fileName: string, where: string): FileRead {
     return refuse('private-key', 'file-malformed', fileName, `${where}: the PRIVATE KEY is not a valid PKCS#8 key; the file is damaged.`);
   }
   return { ok: true, items: [{ fileName, kind: 'private-key', der }] };
+}
+
+/** An RSA SubjectPublicKeyInfo, as an HSM or KMS exports its key; another algorithm is refused by name. */
+function readPublicKeyInfo(der: Bytes, fileName: string, where: string): FileRead {
+  const algorithm = decode(PublicKeyInfo, der)!.algorithm.algorithmId;
+  if (algorithm !== OID.rsaEncryption) {
+    return refuse('public-key', 'file-unsupported', fileName, `${where} holds a public key of type ${algorithmName(algorithm)}, not RSA; ${WHAT_WE_READ}.`);
+  }
+  return { ok: true, items: [{ fileName, kind: 'public-key', der }] };
 }
 
 function encryptedKey(fileName: string): FileRead {
@@ -702,6 +718,8 @@ export interface CertificateMatch {
   readonly certificate: FileItem;
   readonly key?: FileItem;
   readonly csr?: FileItem;
+  /** Its public key on its own, as an HSM or KMS exports it, when its private key is elsewhere. */
+  readonly publicKey?: FileItem;
   /** The certificate's private key is among the files. */
   readonly match: boolean;
   readonly publicKeyFingerprint: string;
@@ -713,6 +731,7 @@ export interface CertificateMatch {
 export interface WithoutCertificate {
   readonly key?: FileItem;
   readonly csr?: FileItem;
+  readonly publicKey?: FileItem;
   readonly publicKeyFingerprint: string;
 }
 
@@ -734,14 +753,15 @@ export async function matchFiles(crypto: Crypto, files: readonly FileItem[]): Pr
     .map(({ item, fingerprint }): CertificateMatch => {
       const key = find('private-key', fingerprint);
       const csr = find('csr', fingerprint);
-      return { certificate: item, key, csr, match: key !== undefined, publicKeyFingerprint: fingerprint, message: matchMessage(key, csr) };
+      const publicKey = find('public-key', fingerprint);
+      return { certificate: item, key, csr, ...(publicKey ? { publicKey } : {}), match: key !== undefined, publicKeyFingerprint: fingerprint, message: matchMessage(key, csr) };
     });
 
   const certified = new Set(certificates.map((match) => match.publicKeyFingerprint));
-  const withoutCertificate: Array<{ key?: FileItem; csr?: FileItem; publicKeyFingerprint: string }> = [];
+  const withoutCertificate: Array<{ key?: FileItem; csr?: FileItem; publicKey?: FileItem; publicKeyFingerprint: string }> = [];
   for (const { item, fingerprint } of keyed) {
     if (item.kind === 'certificate' || certified.has(fingerprint)) continue;
-    const slot = item.kind === 'private-key' ? 'key' : 'csr';
+    const slot = item.kind === 'private-key' ? 'key' : item.kind === 'public-key' ? 'publicKey' : 'csr';
     const pair = withoutCertificate.find((entry) => entry.publicKeyFingerprint === fingerprint && entry[slot] === undefined);
     if (pair) pair[slot] = item;
     else withoutCertificate.push({ [slot]: item, publicKeyFingerprint: fingerprint });
@@ -757,6 +777,8 @@ function publicKeyDer(item: FileItem): Bytes {
       return spkiDer(decodeOrThrow(CertificationRequest, item.der, 'CSR').subjectPublicKeyInfo);
     case 'private-key':
       return publicKeyOfPrivateKey(item.der);
+    case 'public-key':
+      return spkiDer(decodeOrThrow(PublicKeyInfo, item.der, 'public key'));
   }
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as asn1js from 'asn1js';
 import fc from 'fast-check';
@@ -236,5 +237,25 @@ describe('examine: limits', () => {
     const { examination } = await run(file('bundle.pem', utf8(pem.repeat(Math.floor((5 * 1024 * 1024) / pem.length)))));
     expect(examination.problems.map((problem) => problem.code)).toEqual(['pem-too-many-blocks']);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('examine: a certificate whose private key is in an HSM or KMS (issue 15)', () => {
+  const publicKeyPem = utf8(execFileSync('openssl', ['pkey', '-in', `${FIXTURES}test-key.pem`, '-pubout'], { encoding: 'utf8' }));
+  const publicKeyDer = new Uint8Array(execFileSync('openssl', ['pkey', '-in', `${FIXTURES}test-key.pem`, '-pubout', '-outform', 'DER']));
+
+  it.each([
+    { name: 'a PEM public key', input: file('signing.public-key.pem', publicKeyPem) },
+    { name: 'a DER public key, as pkcs11-tool writes it', input: file('signing.public-key.der', publicKeyDer) },
+  ])('pairs with $name, with no private key', async ({ input }) => {
+    const { examination, privateKeys } = await run(file('signing.pem', CERTIFICATE), input);
+    expect(examination.problems).toEqual([]);
+    expect(examination.pairs.map((pair) => [pair.key, pair.publicKey?.fileName])).toEqual([[undefined, input.name]]);
+    expect(privateKeys.size).toBe(0);
+  });
+
+  it('a public key with no certificate is listed, not dropped silently', async () => {
+    const { examination } = await run(file('alone.public-key.pem', publicKeyPem));
+    expect([examination.pairs.length, examination.keys, examination.problems]).toEqual([0, ['alone.public-key.pem'], []]);
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ import { CLIENT_ID, FIXTURES, ORGANISATION_ID, nodeCrypto } from '../support/fix
 
 // openssl pkey -in tests/fixtures/test-key.pem -pubout -outform DER | openssl dgst -sha256
 const TEST_KEY_FINGERPRINT = '639dd48dc9f15930f7c4a8f3ae5e248fc1d4f665b85dd2a1ebf98414ae6cf89a';
-const WHAT_WE_READ = 'this tool reads certificates, certificate requests (CSRs) and RSA private keys, as PEM or DER';
+const WHAT_WE_READ = 'this tool reads certificates, certificate requests (CSRs), RSA private keys and public keys, as PEM or DER';
 const CLIENT_SUBJECT = `C = AE, O = Example Fintech LLC, OU = ${ORGANISATION_ID}, CN = ${CLIENT_ID}`;
 
 /** A fixture's bytes; `checklist/` files were made by tests/fixtures/checklist/make-checklist.sh. */
@@ -109,12 +110,12 @@ describe('readPemOrDer refuses', () => {
       message: decryptHint('k.key'),
     },
     {
-      name: 'a public key',
-      file: 'pub.pem',
-      input: bytes('checklist/test-key-public.pem'),
-      kind: 'unknown',
+      name: 'an EC public key',
+      file: 'ec-pub.pem',
+      input: utf8(execFileSync('openssl', ['pkey', '-in', `${FIXTURES}checklist/ec-key.pem`, '-pubout'], { encoding: 'utf8' })),
+      kind: 'public-key',
       code: 'file-unsupported',
-      message: `"pub.pem" holds a PUBLIC KEY; ${WHAT_WE_READ}.`,
+      message: `"ec-pub.pem" holds a public key of type id-ecPublicKey, not RSA; ${WHAT_WE_READ}.`,
     },
     {
       name: 'an EC key',

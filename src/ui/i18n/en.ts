@@ -193,6 +193,7 @@ export const en = {
   'pair.certificate': 'Certificate',
   'pair.matches': '✓ Matches the key in `{key}`.',
   'pair.matchesWithCsr': '✓ Matches the key in `{key}` and the CSR in `{csr}`.',
+  'pair.matchesPublicKey': '✓ Matches the public key in `{file}`: its private key stays in your HSM or KMS. The public JWK can be exported.',
   'pair.noKey': 'No matching key among the files.',
   'pair.noKeyWithCsr': 'No matching key among the files; the CSR in `{csr}` has the same public key.',
   'pair.subject': 'Subject',
