@@ -52,7 +52,7 @@ async function signInToken(page: Page, keyId: string): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download to-be-signed bytes (.der)' }).click()]);
   expect(download.suggestedFilename()).toBe(`${STEM}.tbs.der`);
   writeFileSync(join(dir, `${STEM}.tbs.der`), readFileSync(await download.path()));
-  const command = await page.locator('pre.command').nth(1).textContent();
+  const command = await page.locator('#hsm-sign-command').textContent();
   expect(command).toBe(
     `pkcs11-tool --module ${MODULE} --token-label '${TOKEN}' --id 01 --login --sign --mechanism SHA256-RSA-PKCS --input-file ${STEM}.tbs.der --output-file ${STEM}.sig`,
   );
