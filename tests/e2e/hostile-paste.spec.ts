@@ -5,17 +5,10 @@
  * 1 MB paste is timed in paste-responsive.spec.ts, which runs alone.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { CLIENT_ID, ORGANISATION_ID, downloadZip, fileNames, keyMatchesCsr, openApp } from './support';
+import { CLIENT_ID, ORGANISATION_ID, directoryCommand, downloadZip, fileNames, keyMatchesCsr, openApp, openPaste } from './support';
 
 const STEM = `${CLIENT_ID}-opf_uae_client_transport`;
 const SUBJ = `/C=AE/O=Example Fintech LLC/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}`;
-const command = (out: string, keyout: string, subj = `"${SUBJ}"`) =>
-  `openssl req -new -newkey rsa:2048 -nodes -out ${out} -keyout ${keyout} -subj ${subj} -sha256`;
-
-async function openPaste(page: Page) {
-  await openApp(page);
-  await page.getByRole('tab', { name: 'Paste command' }).click();
-}
 
 /** Pastes `text`, expects `message` on the page and in the box's description, and that Generate makes nothing. */
 async function expectRefused(page: Page, text: string, message: RegExp) {
@@ -34,16 +27,16 @@ async function expectRefused(page: Page, text: string, message: RegExp) {
 const REFUSED: { name: string; text: string; message: RegExp }[] = [
   {
     name: 'case 1: -out and -keyout swapped (the key would be in the .csr to upload)',
-    text: command(`${STEM}.key`, `${STEM}.csr`),
+    text: directoryCommand(`${STEM}.key`, `${STEM}.csr`),
     message: /-out is ".*\.key" and -keyout is ".*\.csr": swapped\..*so the \.csr file would hold the private key/,
   },
-  { name: 'case 2: -keyout README.txt', text: command(`${STEM}.csr`, 'README.txt'), message: /"README\.txt" is the name of a file this tool writes into the zip itself/ },
-  { name: 'case 2: -out ..', text: command('..', `${STEM}.key`), message: /The file name "\.\." starts or ends with a dot/ },
-  { name: 'case 2: NUL.key', text: command(`${STEM}.csr`, 'NUL.key'), message: /"NUL\.key" is a device name on Windows/ },
-  { name: 'case 2: U+202E in a file name', text: command(`${STEM}.csr`, "'invoice\u202ersc.key'"), message: /The file name "invoiceU\+202Ersc\.key" contains U\+202E/ },
+  { name: 'case 2: -keyout README.txt', text: directoryCommand(`${STEM}.csr`, 'README.txt'), message: /"README\.txt" is the name of a file this tool writes into the zip itself/ },
+  { name: 'case 2: -out ..', text: directoryCommand('..', `${STEM}.key`), message: /The file name "\.\." starts or ends with a dot/ },
+  { name: 'case 2: NUL.key', text: directoryCommand(`${STEM}.csr`, 'NUL.key'), message: /"NUL\.key" is a device name on Windows/ },
+  { name: 'case 2: U+202E in a file name', text: directoryCommand(`${STEM}.csr`, "'invoice\u202ersc.key'"), message: /The file name "invoiceU\+202Ersc\.key" contains U\+202E/ },
   {
     name: 'case 2: x.csr and X.CSR from two commands',
-    text: `${command(`${STEM}.csr`, `${STEM}.key`)}\n${command(`${STEM.toUpperCase()}.CSR`, 'other.key')}`,
+    text: `${directoryCommand(`${STEM}.csr`, `${STEM}.key`)}\n${directoryCommand(`${STEM.toUpperCase()}.CSR`, 'other.key')}`,
     message: /".*\.csr" and ".*\.CSR" are the same file on Windows and macOS/,
   },
   {
@@ -51,12 +44,12 @@ const REFUSED: { name: string; text: string; message: RegExp }[] = [
     text: `openssl req -new -newkey rsa:2048 -nodes \\\n  -out C:\\keys\\${STEM}.csr \\\n  -keyout ${STEM}.key -subj "${SUBJ}"`,
     message: /"C:\\keys\\.*\.csr" is a Windows path, but the command is written for bash/,
   },
-  { name: 'case 3: $LEGAL_NAME', text: command(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=$LEGAL_NAME/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`), message: /"\$LEGAL_NAME" is shell syntax: a shell puts the variable's value there/ },
-  { name: 'case 3: `id` LLC', text: command(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=\`id\` LLC/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`), message: /The backquotes around "id" are shell syntax: a shell runs a command/ },
-  { name: 'case 3: $(…)', text: command(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=$(cat name)/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`), message: /"\$\(cat name\)" is shell syntax/ },
-  { name: 'case 5: U+061C in the legal name', text: command(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=شركة\u061c المثال/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`), message: /contains an invisible character \(U\+061C\)/ },
-  { name: 'case 5: a decomposed é in the legal name', text: command(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=Socie\u0301te\u0301/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`), message: /is written with decomposed characters \(not Unicode NFC\)/ },
-  { name: 'more than 1 MiB', text: `${command(`${STEM}.csr`, `${STEM}.key`)}\n${'#'.repeat(1024 * 1024)}`, message: /this page reads at most 1,048,576 characters \(1 MiB/ },
+  { name: 'case 3: $LEGAL_NAME', text: directoryCommand(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=$LEGAL_NAME/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`), message: /"\$LEGAL_NAME" is shell syntax: a shell puts the variable's value there/ },
+  { name: 'case 3: `id` LLC', text: directoryCommand(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=\`id\` LLC/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`), message: /The backquotes around "id" are shell syntax: a shell runs a command/ },
+  { name: 'case 3: $(…)', text: directoryCommand(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=$(cat name)/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`), message: /"\$\(cat name\)" is shell syntax/ },
+  { name: 'case 5: U+061C in the legal name', text: directoryCommand(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=شركة\u061c المثال/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`), message: /contains an invisible character \(U\+061C\)/ },
+  { name: 'case 5: a decomposed é in the legal name', text: directoryCommand(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=Socie\u0301te\u0301/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`), message: /is written with decomposed characters \(not Unicode NFC\)/ },
+  { name: 'more than 1 MiB', text: `${directoryCommand(`${STEM}.csr`, `${STEM}.key`)}\n${'#'.repeat(1024 * 1024)}`, message: /this page reads at most 1,048,576 characters \(1 MiB/ },
 ];
 
 for (const { name, text, message } of REFUSED) {
@@ -67,7 +60,7 @@ for (const { name, text, message } of REFUSED) {
 
 test('case 2: a one-line cmd.exe command with C:\\keys\\… paths makes the files it names, not C:keys…', async ({ page }) => {
   await openPaste(page);
-  await page.getByLabel('Trust Framework command').fill(command(`C:\\keys\\${STEM}.csr`, `C:\\keys\\${STEM}.key`));
+  await page.getByLabel('Trust Framework command').fill(directoryCommand(`C:\\keys\\${STEM}.csr`, `C:\\keys\\${STEM}.key`));
   await expect(page.getByText(`${STEM}.csr`, { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
   const zip = await downloadZip(page, `${CLIENT_ID}-altareq-keys.zip`);
@@ -89,6 +82,6 @@ test('case 5 on the form: U+061C in the legal name is refused by name, and nothi
 test('in Arabic, a refusal names the token', async ({ page }) => {
   await openPaste(page);
   await page.getByRole('button', { name: 'العربية', exact: true }).click();
-  await page.locator('#command').fill(command(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=$LEGAL_NAME/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`));
+  await page.locator('#command').fill(directoryCommand(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=$LEGAL_NAME/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`));
   await expect(page.locator('.understood .error')).toContainText('في الأمر صياغة خاصة بالصدفة (shell) «$LEGAL_NAME»');
 });

@@ -4,17 +4,9 @@
  * same cores: files named *responsive.spec.ts run after the rest, alone.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { CLIENT_ID, ORGANISATION_ID, openApp } from './support';
+import { CLIENT_ID, ORGANISATION_ID, directoryCommand, openPaste } from './support';
 
 const STEM = `${CLIENT_ID}-opf_uae_client_transport`;
-const SUBJ = `/C=AE/O=Example Fintech LLC/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}`;
-const command = (out: string, keyout: string, subj = `"${SUBJ}"`) =>
-  `openssl req -new -newkey rsa:2048 -nodes -out ${out} -keyout ${keyout} -subj ${subj} -sha256`;
-
-async function openPaste(page: Page) {
-  await openApp(page);
-  await page.getByRole('tab', { name: 'Paste command' }).click();
-}
 
 // ---------------------------------------------------------------------------
 // A 1 MB paste, set at once as a paste would (typing speed is not the test).
@@ -50,7 +42,7 @@ async function longTasksWhilePasting(page: Page, text: string, shown: RegExp): P
 }
 
 const MiB = 1024 * 1024;
-const ONE = `${command(`${STEM}.csr`, `${STEM}.key`)}\n`;
+const ONE = `${directoryCommand(`${STEM}.csr`, `${STEM}.key`)}\n`;
 const LARGE: { name: string; text: string; shown: RegExp }[] = [
   { name: 'the directory command, 3,000 times', text: ONE.repeat(Math.floor(MiB / ONE.length)), shown: /more than 50 commands/ },
   {
@@ -60,7 +52,7 @@ const LARGE: { name: string; text: string; shown: RegExp }[] = [
   },
   { name: '50 commands and 1 MB of spaces', text: ONE.repeat(50) + ' '.repeat(MiB - 50 * ONE.length), shown: /more than 10,000 spaces/ },
   { name: 'one 1 MB word', text: 'x'.repeat(MiB - 1), shown: /is not an openssl req command/ },
-  { name: 'a 1 MB legal name', text: command(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=${'A'.repeat(MiB - 400)}/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`), shown: /characters long\. The legal name must be/ },
+  { name: 'a 1 MB legal name', text: directoryCommand(`${STEM}.csr`, `${STEM}.key`, `"/C=AE/O=${'A'.repeat(MiB - 400)}/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`), shown: /characters long\. The legal name must be/ },
   { name: 'quotes and escapes', text: '"\\"x'.repeat(MiB / 4), shown: /more than 10,000 spaces, quotes, escapes and separators/ },
 ];
 

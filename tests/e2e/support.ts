@@ -50,3 +50,12 @@ export async function keyMatchesCsr(zip: JSZip, keyName: string, csrName: string
   const { spki } = await readCsr(zip, csrName);
   return createPublicKey(keyPem).export({ type: 'spki', format: 'der' }).equals(spki);
 }
+
+/** The directory's command for one pair of files, with the subject given (quoted for bash). */
+export const directoryCommand = (out: string, keyout: string, subj = `"/C=AE/O=Example Fintech LLC/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}"`) =>
+  `openssl req -new -newkey rsa:2048 -nodes -out ${out} -keyout ${keyout} -subj ${subj} -sha256`;
+
+export async function openPaste(page: Page): Promise<void> {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Paste command' }).click();
+}
