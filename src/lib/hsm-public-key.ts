@@ -36,8 +36,9 @@ const RSASSA_PSS = '1.2.840.113549.1.1.10';
 /** Reads a public key from text or bytes. */
 export function readPublicKey(input: string | Uint8Array): RsaPublicKey | AppError {
   const size = typeof input === 'string' ? input.length : input.byteLength;
+  const unit = typeof input === 'string' ? 'characters' : 'bytes';
   if (size > MAX_PUBLIC_KEY_INPUT) {
-    return refuse('public-key-unreadable', `This is ${size} bytes long; a public key export is under ${MAX_PUBLIC_KEY_INPUT / 1024} KiB. Paste only what the export command printed.`);
+    return refuse('public-key-unreadable', `This is ${size} ${unit} long; a public key export is under ${MAX_PUBLIC_KEY_INPUT / 1024} KiB. Paste only what the export command printed.`);
   }
   const text = typeof input === 'string' ? input : asText(input);
   if (text === undefined) return fromDer(input as Uint8Array, 'der');

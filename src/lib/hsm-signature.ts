@@ -18,8 +18,9 @@ const MAX_SIGNATURE_INPUT = 16 * 1024;
 /** Reads a signature from text or a dropped file. Never throws. */
 export function readSignature(input: string | Uint8Array): Bytes | AppError {
   const size = typeof input === 'string' ? input.length : input.byteLength;
+  const unit = typeof input === 'string' ? 'characters' : 'bytes';
   if (size > MAX_SIGNATURE_INPUT) {
-    return refuse('signature-unreadable', `This is ${size} bytes long; an RSA-2048 signature is ${SIGNATURE_BYTES} bytes (344 characters of base64). Paste only the signature.`);
+    return refuse('signature-unreadable', `This is ${size} ${unit} long; an RSA-2048 signature is ${SIGNATURE_BYTES} bytes (344 characters of base64). Paste only the signature.`);
   }
   const text = typeof input === 'string' ? input : asText(input);
   if (text === undefined) return checkLength(new Uint8Array(input as Uint8Array));
