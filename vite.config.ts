@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { arabicCataloguePlugin } from './scripts/catalogue';
-import { prerenderPlugin } from './scripts/prerender';
-import { cspPlugin } from './scripts/csp';
-import { keyFramePlugin } from './scripts/key-frame';
-import { pageScriptPlugin } from './scripts/page-script';
-import { buildVersion, releasePlugin } from './scripts/release';
-import { workerPlugin } from './scripts/worker';
+import { arabicCataloguePlugin } from './build/catalogue';
+import { prerenderPlugin } from './build/prerender';
+import { cspPlugin } from './build/csp';
+import { keyFramePlugin } from './build/key-frame';
+import { pageScriptPlugin } from './build/page-script';
+import { buildVersion, releasePlugin } from './build/release';
+import { workerPlugin } from './build/worker';
 
 const { sizeBudget } = JSON.parse(readFileSync('package.json', 'utf8')) as { sizeBudget: { gzipBytes: number } };
 

@@ -1,8 +1,8 @@
 /**
  * The built page's one inline script. The page's own script (Svelte and the
- * UI) waits in the page as plain text (scripts/page-script.ts); this runs it
+ * UI) waits in the page as plain text (build/page-script.ts); this runs it
  * once the page has loaded. The first view is already drawn from HTML
- * (scripts/prerender.ts), so compiling the script no longer holds up the
+ * (build/prerender.ts), so compiling the script no longer holds up the
  * first paint or `load`; main.ts then attaches behaviour to what is shown.
  */
 
@@ -11,7 +11,7 @@ import { PAGE_SCRIPT } from './ui/packed';
 function runPageScript(): void {
   const script = document.createElement('script');
   script.type = 'module';
-  // The CSP allows this script by its hash (scripts/csp.ts).
+  // The CSP allows this script by its hash (build/csp.ts).
   script.textContent = document.getElementById(PAGE_SCRIPT)!.textContent;
   document.head.append(script);
 }

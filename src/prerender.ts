@@ -1,5 +1,5 @@
 /**
- * The page as it first looks, rendered at build time (scripts/prerender.ts)
+ * The page as it first looks, rendered at build time (build/prerender.ts)
  * so that the browser draws it from HTML before any script runs; main.ts
  * then hydrates it.
  */

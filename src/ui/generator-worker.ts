@@ -1,7 +1,7 @@
 /**
  * The page's side of the worker: start it when the page is idle, with the
  * key frame beside it, warm it up once, ask it for things, and stop both to
- * cancel. Its code is packed into the page (scripts/worker.ts, ./packed.ts);
+ * cancel. Its code is packed into the page (build/worker.ts, ./packed.ts);
  * it is inflated once and runs from a blob: URL.
  */
 

@@ -1,7 +1,7 @@
 /**
  * The page's side of the key frame (src/frame/key-frame.ts): made when the
  * worker starts, from the script the build leaves in the page in a
- * `<template>` (scripts/key-frame.ts), and removed, with any key it was
+ * `<template>` (build/key-frame.ts), and removed, with any key it was
  * making, when the worker is stopped. The worker gets the other end of its port.
  */
 
@@ -22,7 +22,7 @@ export function openKeyFrame(): KeyFrame | undefined {
   // Scripts and nothing else: an opaque origin with no way into the page, no forms, popups or navigation.
   frame.sandbox.value = 'allow-scripts';
   frame.hidden = true;
-  // The frame inherits the page's CSP, which allows its script by its hash (scripts/csp.ts).
+  // The frame inherits the page's CSP, which allows its script by its hash (build/csp.ts).
   frame.srcdoc = template.innerHTML;
   const channel = new MessageChannel();
   // An opaque origin matches no target but '*'; what crosses is only the frame's end of the port.

@@ -1,6 +1,6 @@
 /**
  * Text the build puts in the page deflated and base64-encoded, inside
- * non-executing `<script type="text/plain">` elements (scripts/packed.ts):
+ * non-executing `<script type="text/plain">` elements (build/packed.ts):
  * the worker's code and the Arabic catalogue. Before `load` the browser
  * only has to scan a third of the bytes, and none of it is compiled; the
  * page inflates each one when it first needs it.

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../scripts/csp';
-import { keyFrameScript } from '../../scripts/key-frame';
-import { pageScript } from '../../scripts/page-script';
+import { contentSecurityPolicy } from '../../build/csp';
+import { keyFrameScript } from '../../build/key-frame';
+import { pageScript } from '../../build/page-script';
 import { arabic } from '../../src/ui/i18n/ar';
 import { PACKED, type PackedId } from '../../src/ui/packed';
 

@@ -3,7 +3,7 @@
  * (en.ts, ar.ts); the choice lasts as long as the page (nothing is stored).
  * Messages may mark **bold** and `code` spans, which <Rich> renders.
  * English is in the page's script; Arabic is packed into the page by the
- * build (scripts/catalogue.ts) and read the first time it is chosen.
+ * build (build/catalogue.ts) and read the first time it is chosen.
  */
 
 import type { AppError, ErrorCode, ErrorParams, Warning, WarningCode } from '../../lib/errors';

@@ -1,5 +1,5 @@
 /**
- * Packs the Arabic catalogue into the page (scripts/packed.ts) instead of
+ * Packs the Arabic catalogue into the page (build/packed.ts) instead of
  * its script: an English reader never pays for compiling it, and the page
  * inflates it the first time someone picks العربية.
  */

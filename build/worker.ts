@@ -1,6 +1,6 @@
 /**
  * Bundles the generator worker on its own and packs it into the page
- * (scripts/packed.ts); the page starts it from a blob: URL when it is idle
+ * (build/packed.ts); the page starts it from a blob: URL when it is idle
  * (src/ui/generator-worker.ts).
  */
 

@@ -2,7 +2,7 @@
  * Takes the page's own script out of the way of the first paint and `load`:
  * the inlined module becomes a non-executing `<script type="text/plain">`
  * that src/boot.ts, the one inline script left, runs once the page has
- * loaded. The form is drawn from HTML before then (scripts/prerender.ts).
+ * loaded. The form is drawn from HTML before then (build/prerender.ts).
  * Compiling and running the module's 120 KB before `load` held `load` and the
  * first full paint back by about 45 ms.
  */
