@@ -13,6 +13,7 @@ import type { Bytes } from './pem';
 import { KEY_USAGE_BITS, ROLES, type KeyUsage } from './profile';
 import type { CertificateRequest } from './request';
 import { subjectAttributes, type Subject } from './subject';
+import { concat } from './bytes';
 
 /** Builds and signs the CSR for `request` with `keys`; returns its DER. */
 export async function buildCsr(crypto: Crypto, request: CertificateRequest, keys: CryptoKeyPair): Promise<Bytes> {
@@ -58,15 +59,6 @@ function derHeader(tag: number, length: number): Uint8Array {
   return Uint8Array.of(tag, 0x80 | bytes.length, ...bytes);
 }
 
-function concat(parts: readonly Uint8Array[]): Bytes {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
-}
 
 /** The CertificationRequestInfo for `request` and a public key (SubjectPublicKeyInfo DER), not yet signed. */
 export function unsignedRequest(request: CertificateRequest, spki: Bytes): CertificationRequest {

@@ -14,9 +14,10 @@
 
 import { checkCsr, roleFromFileName, type CheckResult } from './checklist';
 import { describeCertificate, matchFiles, readPemOrDer, type FileItem } from './inspect';
-import { toPem, type Bytes } from './pem';
+import { toPem } from './pem';
 import type { RoleId } from './profile';
 import { readDroppedFiles, type DroppedFile, type FileProblem } from './read-files';
+import { toHex } from './bytes';
 
 export type { DroppedFile, FileProblem } from './read-files';
 
@@ -165,7 +166,7 @@ interface Distinct {
 async function deduplicate(crypto: Crypto, items: readonly FileItem[]): Promise<Distinct[]> {
   const byDigest = new Map<string, Distinct>();
   for (const item of items) {
-    const digest = `${item.kind}:${hex(new Uint8Array(await crypto.subtle.digest('SHA-256', item.der)))}`;
+    const digest = `${item.kind}:${toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', item.der)))}`;
     const seen = byDigest.get(digest);
     if (!seen) byDigest.set(digest, { item, fileNames: [item.fileName] });
     else if (!seen.fileNames.includes(item.fileName)) seen.fileNames.push(item.fileName);
@@ -217,6 +218,3 @@ async function viewCsr(crypto: Crypto, item: FileItem, fileNames: readonly strin
   return { fileName: item.fileName, fileNames, role, checks: await checkCsr(crypto, item.der, role) };
 }
 
-function hex(bytes: Bytes | Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}

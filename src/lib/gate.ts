@@ -27,6 +27,7 @@ import { checkFileName, fileNameKey, firstDuplicateFileName, type OutputKind } f
 import { OID } from './oid';
 import type { Bytes } from './pem';
 import type { RoleId } from './profile';
+import { toBigInt } from './bytes';
 
 const NOTHING_OFFERED = 'No file was offered for download. This is a fault in this tool, not in what you entered: please report it.';
 
@@ -211,9 +212,6 @@ async function checkRequest(crypto: Crypto, path: string, der: Bytes, role: Role
   }
 }
 
-function toBigInt(bytes: Uint8Array): bigint {
-  return BigInt(`0x${hex(bytes) || '0'}`);
-}
 
 /**
  * One PEM CERTIFICATE REQUEST block, nothing else, holding (RFC 2986 §4)
@@ -282,7 +280,7 @@ function readKey(path: string, text: string): { der: Bytes; publicKey: RsaPublic
       : undefined;
   if (!numbers) throw refuse('gate-key-unreadable', path, `"${path}" is not an unencrypted PKCS#8 RSA private key.`);
   const bits = bitLength(numbers.modulus);
-  const exponent = BigInt(`0x${hex(numbers.exponent) || '0'}`);
+  const exponent = toBigInt(numbers.exponent);
   if (bits !== 2048 || exponent !== 65537n) {
     throw refuse('gate-key-not-rsa-2048', path, `"${path}" is an RSA key of ${bits} bits with e=${exponent}; the Trust Framework requires RSA 2048 bits with e=65537.`, {
       token: `RSA ${bits}`,
@@ -351,6 +349,3 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }
 
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}

@@ -12,6 +12,7 @@ import * as asn1js from 'asn1js';
 import { AppError } from './errors';
 import { OID } from './oid';
 import type { Bytes } from './pem';
+import { fromBigInt, toBigInt } from './bytes';
 
 /** An export is a few hundred bytes; a certificate chain a few KiB. */
 export const MAX_PUBLIC_KEY_INPUT = 64 * 1024;
@@ -207,25 +208,12 @@ function decodeDer(der: Uint8Array): asn1js.AsnType | undefined {
 
 /** A positive INTEGER: big-endian, with a leading zero byte when the top bit is set (X.690 §8.3). */
 function derInteger(value: bigint): asn1js.Integer {
-  const bytes = toBytes(value);
+  const bytes = fromBigInt(value);
   const body = bytes[0]! & 0x80 ? Uint8Array.of(0, ...bytes) : bytes;
   return new asn1js.Integer({ valueHex: body });
 }
 
-export function toBytes(value: bigint, length = 0): Uint8Array {
-  let hex = value.toString(16);
-  if (hex.length % 2) hex = `0${hex}`;
-  const bytes = new Uint8Array(Math.max(length, hex.length / 2));
-  const offset = bytes.length - hex.length / 2;
-  for (let i = 0; i < hex.length / 2; i++) bytes[offset + i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return bytes;
-}
 
-export function toBigInt(bytes: Uint8Array): bigint {
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return hex === '' ? 0n : BigInt(`0x${hex}`);
-}
 
 function unsignedInteger(integer: asn1js.Integer): bigint {
   return toBigInt(integer.valueBlock.valueHexView);

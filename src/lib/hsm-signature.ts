@@ -8,8 +8,9 @@
  */
 
 import { AppError, type ErrorCode } from './errors';
-import { asText, decodeBase64, toBigInt, toBytes, type RsaPublicKey } from './hsm-public-key';
+import { asText, decodeBase64, type RsaPublicKey } from './hsm-public-key';
 import type { Bytes } from './pem';
+import { fromBigInt, toBigInt, toHex } from './bytes';
 
 /** RSA-2048: a signature is exactly as long as the modulus. */
 export const SIGNATURE_BYTES = 256;
@@ -28,7 +29,7 @@ export function readSignature(input: string | Uint8Array): Bytes | AppError {
   if (trimmed === '') return refuse('signature-unreadable', 'Paste the signature the signing command printed, or drop its file.');
   if (trimmed.startsWith('{')) return fromJson(trimmed);
   const hex = trimmed.replace(/[\s:]/g, '');
-  if (/^[0-9a-fA-F]+$/.test(hex) && hex.length === 2 * SIGNATURE_BYTES) return checkLength(toBytes(BigInt(`0x${hex}`), SIGNATURE_BYTES) as Bytes);
+  if (/^[0-9a-fA-F]+$/.test(hex) && hex.length === 2 * SIGNATURE_BYTES) return checkLength(fromBigInt(BigInt(`0x${hex}`), SIGNATURE_BYTES) as Bytes);
   const compact = trimmed.replace(/\s+/g, '');
   if (/[+/]/.test(compact) && /[-_]/.test(compact)) {
     return refuse(
@@ -109,7 +110,7 @@ export async function checkSignature(
   const s = toBigInt(signature);
   if (s >= key.modulus) return otherKey();
   // The public operation, s^e mod n: what the signer encoded (EMSA), readable by anyone with the public key.
-  const encoded = hex(toBytes(modPow(s, key.exponent, key.modulus), SIGNATURE_BYTES));
+  const encoded = toHex(fromBigInt(modPow(s, key.exponent, key.modulus), SIGNATURE_BYTES));
   if (encoded.endsWith('bc')) {
     return refuse('signature-pss', 'This signature is RSA-PSS. The CSR needs PKCS#1 v1.5 (sha256WithRSAEncryption): sign again with RSASSA_PKCS1_V1_5_SHA_256, RS256 or SHA256-RSA-PKCS.');
   }
@@ -120,18 +121,18 @@ export async function checkSignature(
   if (payload.startsWith(DIGEST_INFO['SHA-256']!)) {
     const signed = payload.slice(DIGEST_INFO['SHA-256']!.length);
     const twice = new Uint8Array(await crypto.subtle.digest('SHA-256', digest));
-    if (signed === hex(twice)) {
+    if (signed === toHex(twice)) {
       return refuse(
         'signature-hashed-twice',
         'The bytes were hashed twice: the signer hashed what it was given, and it was given the SHA-256 digest. Give it the to-be-signed bytes themselves (AWS --message-type RAW, gcloud --input-file, pkcs11-tool SHA256-RSA-PKCS), or the digest in a mode that does not hash again (AWS --message-type DIGEST, Key Vault sign).',
       );
     }
-    if (earlier.some((each) => hex(each) === signed)) {
+    if (earlier.some((each) => toHex(each) === signed)) {
       return refuse('signature-earlier-request', 'This signature is over the to-be-signed bytes of an earlier request, not the current one. Download the to-be-signed bytes again and sign those.');
     }
     return refuse('signature-other-bytes', 'The key signed other bytes than these to-be-signed bytes: sign the file downloaded from this page, unchanged (not a copy with other line endings, and not the digest in hex).');
   }
-  if (payload === hex(digest)) {
+  if (payload === toHex(digest)) {
     return refuse('signature-no-digest-info', 'The SHA-256 digest was signed without its DigestInfo (raw RSA-PKCS over the hash). Sign with SHA256-RSA-PKCS on the bytes, or RSA-PKCS on the DigestInfo.');
   }
   for (const [name, prefix] of Object.entries(DIGEST_INFO)) {
@@ -159,11 +160,6 @@ function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   return result;
 }
 
-function hex(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += byte.toString(16).padStart(2, '0');
-  return text;
-}
 
 function refuse(code: ErrorCode, message: string, token?: string): AppError {
   return new AppError(code, message, { field: 'signature', params: token === undefined ? {} : { token } });

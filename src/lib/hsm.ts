@@ -15,6 +15,7 @@ import { publicKeyFingerprint } from './keys';
 import { checkLoneCsr } from './gate';
 import { toBase64, toPem, type Bytes } from './pem';
 import type { CertificateRequest } from './request';
+import { fromHex, toHex } from './bytes';
 
 export interface HsmInput {
   readonly request: CertificateRequest;
@@ -58,7 +59,7 @@ export async function prepareHsmCsr(crypto: Crypto, input: HsmInput): Promise<Hs
   const toBeSignedFile = {
     der: tbs,
     fileName: `${stem}.tbs.der`,
-    sha256Hex: hex(digest),
+    sha256Hex: toHex(digest),
     sha256Base64: toBase64(digest),
     sha256Base64Url: toBase64(digest).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
   };
@@ -86,12 +87,4 @@ function problem(error: AppError): Problem {
   return { code: error.code, field: error.field, message: error.message, params: error.params };
 }
 
-function hex(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += byte.toString(16).padStart(2, '0');
-  return text;
-}
 
-function fromHex(text: string): Uint8Array {
-  return Uint8Array.from(text.match(/../g) ?? [], (pair) => parseInt(pair, 16));
-}

@@ -24,6 +24,7 @@ import { fromBase64, latin1, pemBlocks, type Bytes } from './pem';
 import { EXTENDED_KEY_USAGE_NAMES, KEY_USAGE_NAMES, ROLES, type RoleId } from './profile';
 import { checkUuid } from './request';
 import { subjectLine } from './subject';
+import { toHex } from './bytes';
 
 /** OIDs not yet in oid.ts (RFC 5280, RFC 8017, RFC 5480, RFC 8410, RFC 2985, X.520). */
 const MORE_OID = {
@@ -328,7 +329,7 @@ function readName(name: RelativeDistinguishedNames): Rdn[] {
         shortName: SHORT_NAMES[oid] ?? oid,
         stringType: (universal && STRING_TYPES[value.idBlock.tagNumber]) || 'other',
         // Like OpenSSL, a value that is not a string shows as # and its DER in hex.
-        value: value instanceof asn1js.BaseStringBlock ? value.getValue() : `#${hex(new Uint8Array(value.toBER()))}`,
+        value: value instanceof asn1js.BaseStringBlock ? value.getValue() : `#${toHex(new Uint8Array(value.toBER()))}`,
       };
     }),
   );
@@ -574,7 +575,7 @@ function rsaPublicNumbers(der: Uint8Array, at: 0 | 1): [asn1js.Integer, asn1js.I
 }
 
 function unsigned(integer: asn1js.Integer): bigint {
-  return BigInt(`0x${hex(integer.valueBlock.valueHexView) || '0'}`);
+  return BigInt(`0x${toHex(integer.valueBlock.valueHexView) || '0'}`);
 }
 
 function spkiDer(spki: PublicKeyInfo): Bytes {
@@ -597,9 +598,6 @@ async function sha256(crypto: Crypto, bytes: Bytes): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 }
 
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 /** The serial as `openssl x509 -serial` prints it: uppercase hex, whole bytes, `-` if negative. */
 function serialHex(serial: asn1js.Integer): string {
@@ -643,7 +641,7 @@ export async function describeCertificate(crypto: Crypto, der: Bytes): Promise<C
   const subjectRdns = readName(certificate.subject);
   const extensions = readExtensions(certificate.extensions ?? []);
   const notAfter = certificate.notAfter.value;
-  const digest = hex(await sha256(crypto, der)).toUpperCase();
+  const digest = toHex(await sha256(crypto, der)).toUpperCase();
   return {
     subject: nameLine(subjectRdns),
     subjectRdns,

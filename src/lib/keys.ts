@@ -5,6 +5,7 @@
  * OpenSSL and every other tool can use for PS256 or RSA-OAEP-256 too.
  */
 
+import { toHex } from './bytes';
 import { fromPem, toPem, type Bytes } from './pem';
 
 export const RSA_KEY_ALGORITHM: RsaHashedKeyGenParams = {
@@ -46,5 +47,5 @@ export async function importPrivateKeyPem(crypto: Crypto, pem: string): Promise<
  */
 export async function publicKeyFingerprint(crypto: Crypto, spkiDer: Bytes): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', spkiDer));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return toHex(digest);
 }

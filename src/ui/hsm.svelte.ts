@@ -12,6 +12,7 @@ import type { HsmOutcome, Problem } from '../lib/hsm';
 import { ROLES, type Party, type RoleId } from '../lib/profile';
 import { validateClientForm, validateServerForm, type CertificateRequest, type Validation } from '../lib/request';
 import type { GeneratorWorker } from './generator-worker';
+import { fromHex } from '../lib/bytes';
 
 /** A file the user dropped or chose, kept as bytes: a DER public key or a raw signature is not text. */
 export interface ChosenFile {
@@ -172,6 +173,3 @@ export class HsmDesk {
   }
 }
 
-function fromHex(text: string): Uint8Array {
-  return Uint8Array.from(text.match(/../g) ?? [], (pair) => parseInt(pair, 16));
-}
