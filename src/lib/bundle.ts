@@ -15,7 +15,7 @@ import { describeRequestedExtensions } from './request';
 const KEY_FILE_MODE = 0o100600;
 const PUBLIC_FILE_MODE = 0o100644;
 
-export const MANIFEST_NAME = 'README.txt';
+export const README_NAME = 'README.txt';
 export const MANIFEST_CSV_NAME = 'manifest.csv';
 
 /**
@@ -54,7 +54,7 @@ export function bundleEntries(artifacts: readonly Artifact[], createdAt: Date, l
     entries.push({ path: pair.keyPath, text: artifact.keyPem }, { path: pair.csrPath, text: artifact.csrPem });
     pairs.push(pair);
   }
-  entries.push({ path: MANIFEST_NAME, text: renderManifest(artifacts, createdAt, layout) });
+  entries.push({ path: README_NAME, text: renderReadme(artifacts, createdAt, layout) });
   if (layout === 'per-application') entries.push({ path: MANIFEST_CSV_NAME, text: renderManifestCsv(artifacts) });
   return { layout, entries, pairs };
 }
@@ -140,7 +140,7 @@ export function bundleFileName(artifacts: readonly Pick<Artifact, 'request'>[], 
  * the lists as in the commands, so that any line can be pasted into a shell.
  * In a per-application bundle names are printed with their folder.
  */
-export function renderManifest(artifacts: readonly Artifact[], createdAt: Date, layout: Layout = 'flat'): string {
+export function renderReadme(artifacts: readonly Artifact[], createdAt: Date, layout: Layout = 'flat'): string {
   const quoted = artifacts.map((artifact) => {
     const { keyPath, csrPath } = paths(artifact, layout);
     return { artifact, key: shellQuote(keyPath), csr: shellQuote(csrPath) };

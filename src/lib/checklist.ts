@@ -19,7 +19,7 @@ import {
 import { OID } from './oid';
 import type { Bytes } from './pem';
 import { ROLES, type RoleId, type RoleProfile } from './profile';
-import { checkUuid } from './request';
+import { UUID_EXAMPLE, checkUuid } from './request';
 
 /** The checks, in the order checkCsr() returns them. */
 export const CHECK_IDS = [
@@ -43,7 +43,6 @@ export interface CheckResult {
   readonly message: string;
 }
 
-const UUID_EXAMPLE = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
 const EXPECTED_STRING_TYPES: Readonly<Record<string, string>> = {
   [OID.countryName]: 'PrintableString',
   [OID.organizationName]: 'UTF8String',

@@ -19,7 +19,7 @@
  */
 
 import * as asn1js from 'asn1js';
-import { MANIFEST_CSV_NAME, MANIFEST_NAME, SUBJECT_LABEL, type Bundle, type BundlePair } from './bundle';
+import { MANIFEST_CSV_NAME, README_NAME, SUBJECT_LABEL, type Bundle, type BundlePair } from './bundle';
 import { checkCsr } from './checklist';
 import { AppError, type ErrorCode, type ErrorParams } from './errors';
 import { RSA_KEY_ALGORITHM } from './keys';
@@ -93,7 +93,7 @@ function checkEntries(bundle: Bundle): Map<string, string> {
   }
   const texts = new Map<string, string>();
   for (const { path, text } of bundle.entries) {
-    const own = path === MANIFEST_NAME || (path === MANIFEST_CSV_NAME && bundle.layout === 'per-application');
+    const own = path === README_NAME || (path === MANIFEST_CSV_NAME && bundle.layout === 'per-application');
     const kind = kinds.get(path);
     if (!own && kind === undefined) throw refuse('gate-unexpected-entry', path, `The zip was to hold "${path}", which is not a key, a CSR or a file this tool writes.`);
     if (kind !== undefined) checkPath(path, kind, bundle.layout);
@@ -103,7 +103,7 @@ function checkEntries(bundle: Bundle): Map<string, string> {
   if (duplicate !== undefined) {
     throw refuse('gate-duplicate-entry', duplicate, `The zip was to hold "${duplicate}" and another file of the same name (ignoring case), which would overwrite each other when unzipped on Windows or macOS.`);
   }
-  for (const path of [...kinds.keys(), MANIFEST_NAME]) {
+  for (const path of [...kinds.keys(), README_NAME]) {
     if (!texts.has(path)) throw refuse('gate-unexpected-entry', path, `The zip was to hold "${path}", but it is missing.`);
   }
   return texts;
@@ -133,14 +133,14 @@ function checkQuoting(bundle: Bundle, texts: Map<string, string>): void {
       names.set(fileNameKey(path.slice(path.lastIndexOf('/') + 1)), path);
     }
   }
-  const readme = texts.get(MANIFEST_NAME)!;
+  const readme = texts.get(README_NAME)!;
   const prose = readme
     .split('\n')
     .filter((line) => !line.trimStart().startsWith(SUBJECT_LABEL))
     .join('\n');
   // A Set of the quoted words, so that a batch's long README is read once, not once per file.
   const quoted = new Set(prose.match(/'[^'\n]*'/g));
-  checkUnquoted(MANIFEST_NAME, prose.replace(/'[^'\n]*'/g, ' '), names);
+  checkUnquoted(README_NAME, prose.replace(/'[^'\n]*'/g, ' '), names);
   for (const pair of bundle.pairs) {
     for (const path of [pair.csrPath, pair.keyPath]) {
       if (!quoted.has(`'${path}'`)) throw refuse('gate-name-unquoted', path, `README.txt does not list "${path}" in single quotes.`);

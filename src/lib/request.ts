@@ -50,7 +50,8 @@ export type Validation =
 /** X.520 upper bound for O, OU and CN, in characters. */
 export const MAX_NAME_LENGTH = 64;
 
-const UUID_EXAMPLE = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
+/** The UUID the messages show as an example of the shape the directory uses. */
+export const UUID_EXAMPLE = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Validates the whole form and, if every field is right, returns one request per ticked role. */

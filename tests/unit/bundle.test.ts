@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../src/lib/artifact';
-import { MANIFEST_NAME, buildBundle, bundleEntries, bundleFileName, renderManifest, renderManifestCsv, shellQuote } from '../../src/lib/bundle';
+import { README_NAME, buildBundle, bundleEntries, bundleFileName, renderReadme, renderManifestCsv, shellQuote } from '../../src/lib/bundle';
 import type { RoleId } from '../../src/lib/profile';
 import { subjectLine, type Subject } from '../../src/lib/subject';
 import { CLIENT_ID, ORGANISATION_ID } from '../support/fixtures';
@@ -59,7 +59,7 @@ describe('buildBundle', () => {
       expect(await text(a.request.keyFileName)).toBe(a.keyPem);
       expect(await text(a.request.csrFileName)).toBe(a.csrPem);
     }
-    expect(await text(MANIFEST_NAME)).toBe(renderManifest(artifacts, CREATED_AT));
+    expect(await text(README_NAME)).toBe(renderReadme(artifacts, CREATED_AT));
   });
 
   it('makes keys readable by their owner only (0600) and the rest 0644', async () => {
@@ -101,9 +101,9 @@ describe('bundleFileName', () => {
   });
 });
 
-describe('renderManifest', () => {
+describe('renderReadme', () => {
   it('says what each file is, what to upload, what to keep secret and how to check', () => {
-    expect(renderManifest([TRANSPORT, SIGNING], CREATED_AT)).toBe(`\
+    expect(renderReadme([TRANSPORT, SIGNING], CREATED_AT)).toBe(`\
 AlTareq Trust Framework (UAE Open Finance): keys and certificate requests
 
 Made 2025-03-04 05:06 UTC in a web browser. The keys were generated on this
@@ -146,13 +146,13 @@ Certificates and keys must be rotated at least every 13 months.
   });
 
   it('prints folder/name in a per-application bundle, quoted', () => {
-    const manifest = renderManifest([TRANSPORT], CREATED_AT, 'per-application');
+    const manifest = renderReadme([TRANSPORT], CREATED_AT, 'per-application');
     expect(manifest).toContain(`  openssl req -in '${CLIENT_ID}/${TRANSPORT.request.csrFileName}' -noout -verify -text`);
     expect(manifest).toContain(`  '${CLIENT_ID}/${TRANSPORT.request.keyFileName}'\n`);
   });
 
   it('writes the date in UTC to the minute', () => {
-    const manifest = renderManifest([TRANSPORT], new Date('2025-12-31T23:59:59.999+04:00'));
+    const manifest = renderReadme([TRANSPORT], new Date('2025-12-31T23:59:59.999+04:00'));
     expect(manifest.split('\n')[2]).toBe('Made 2025-12-31 19:59 UTC in a web browser. The keys were generated on this');
   });
 });
@@ -209,7 +209,7 @@ describe('README.txt commands in a shell (issue 13, item 8)', () => {
 
   it.each(HOSTILE)('runs nothing for a CSR named %s, and passes the name to openssl as it is', (name) => {
     const hostile = { ...TRANSPORT, request: { ...TRANSPORT.request, csrFileName: name, keyFileName: `${name}.key` } };
-    const commands = renderManifest([hostile], CREATED_AT)
+    const commands = renderReadme([hostile], CREATED_AT)
       .split('\n')
       .filter((line) => line.startsWith('  openssl '));
     expect(commands).toHaveLength(3);

@@ -7,7 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactFromKeys, type Artifact } from '../../src/lib/artifact';
-import { MANIFEST_NAME, bundleEntries, type Bundle, type BundleEntry, type Layout } from '../../src/lib/bundle';
+import { README_NAME, bundleEntries, type Bundle, type BundleEntry, type Layout } from '../../src/lib/bundle';
 import { AppError, type ErrorCode } from '../../src/lib/errors';
 import { PairChecks, checkBundle } from '../../src/lib/gate';
 import { generateRsaKeyPair, importPrivateKeyPem } from '../../src/lib/keys';
@@ -197,7 +197,7 @@ describe('checkBundle', () => {
       name: 'README.txt with a file name in a command, unquoted',
       input: async () => {
         const bundle = bundleEntries(await artifacts(clientRequests(['client_transport'])), CREATED_AT);
-        return withText(bundle, MANIFEST_NAME, (text) => `${text}  openssl req -in ${TRANSPORT_CSR} -noout\n`);
+        return withText(bundle, README_NAME, (text) => `${text}  openssl req -in ${TRANSPORT_CSR} -noout\n`);
       },
       want: { code: 'gate-name-unquoted', value: TRANSPORT_CSR },
     },
