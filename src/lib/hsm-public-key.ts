@@ -11,6 +11,7 @@
 import * as asn1js from 'asn1js';
 import { AppError } from './errors';
 import { OID } from './oid';
+import { asText, decodeBase64, isObject, parseJsonObject } from './cli-output';
 import type { Bytes } from './pem';
 import { fromBigInt, toBigInt } from './bytes';
 
@@ -59,13 +60,9 @@ export function readPublicKey(input: string | Uint8Array): RsaPublicKey | AppErr
 // The shapes of input
 
 function fromJson(text: string): RsaPublicKey | AppError {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return refuse('public-key-unreadable', 'This starts like JSON but is not valid JSON: paste the whole output of the command.');
-  }
-  if (!isObject(value)) return refuse('public-key-unreadable', 'This JSON is not an object with a public key.');
+  const value = parseJsonObject(text);
+  if (value === 'invalid') return refuse('public-key-unreadable', 'This starts like JSON but is not valid JSON: paste the whole output of the command.');
+  if (value === 'not-an-object') return refuse('public-key-unreadable', 'This JSON is not an object with a public key.');
   // aws kms get-public-key: { KeyId, PublicKey (base64 DER), KeySpec, KeyUsage, SigningAlgorithms, … }
   if (typeof value.PublicKey === 'string') {
     const keySpec = value.KeySpec ?? value.CustomerMasterKeySpec;
@@ -219,36 +216,8 @@ function unsignedInteger(integer: asn1js.Integer): bigint {
   return toBigInt(integer.valueBlock.valueHexView);
 }
 
-/** Standard or URL-safe base64, with or without padding and line breaks; undefined if it is neither. */
-export function decodeBase64(text: string): Bytes | undefined {
-  const compact = text.replace(/[\s]+/g, '');
-  if (compact === '' || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) return undefined;
-  if (/[+/]/.test(compact) && /[-_]/.test(compact)) return undefined;
-  const standard = compact.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-  if (standard.length % 4 === 1) return undefined;
-  try {
-    const binary = atob(standard + '='.repeat((4 - (standard.length % 4)) % 4));
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return undefined;
-  }
-}
 
-/** Bytes that are printable ASCII text (PEM, base64, JSON) as a string; binary as undefined. */
-export function asText(input: Uint8Array): string | undefined {
-  // A UTF-8 byte-order mark, as Windows editors save text.
-  const bytes = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? input.subarray(3) : input;
-  for (const byte of bytes) {
-    if (byte > 0x7e || (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)) return undefined;
-  }
-  return new TextDecoder().decode(bytes);
-}
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function refuse(code: 'public-key-unreadable' | 'public-key-not-rsa-2048' | 'public-key-cannot-sign' | 'public-key-is-private', message: string, token?: string): AppError {
   return new AppError(code, message, { field: 'publicKey', params: token === undefined ? {} : { token } });

@@ -8,7 +8,8 @@
  */
 
 import { AppError, type ErrorCode } from './errors';
-import { asText, decodeBase64, type RsaPublicKey } from './hsm-public-key';
+import { asText, decodeBase64, parseJsonObject } from './cli-output';
+import type { RsaPublicKey } from './hsm-public-key';
 import type { Bytes } from './pem';
 import { fromBigInt, toBigInt, toHex } from './bytes';
 
@@ -47,14 +48,9 @@ export function readSignature(input: string | Uint8Array): Bytes | AppError {
  * Key Vault sign: { kid, value (base64url) }.
  */
 function fromJson(text: string): Bytes | AppError {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return refuse('signature-unreadable', 'This starts like JSON but is not valid JSON: paste the whole output of the command.');
-  }
-  if (typeof value !== 'object' || value === null) return refuse('signature-unreadable', 'This JSON has no signature in it.');
-  const record = value as Record<string, unknown>;
+  const record = parseJsonObject(text);
+  if (record === 'invalid') return refuse('signature-unreadable', 'This starts like JSON but is not valid JSON: paste the whole output of the command.');
+  if (record === 'not-an-object') return refuse('signature-unreadable', 'This JSON has no signature in it.');
   const algorithm = record.SigningAlgorithm;
   if (typeof algorithm === 'string' && algorithm !== 'RSASSA_PKCS1_V1_5_SHA_256') {
     return refuse(
