@@ -107,7 +107,8 @@ export async function checkSignature(
   if (s >= key.modulus) return otherKey();
   // The public operation, s^e mod n: what the signer encoded (EMSA), readable by anyone with the public key.
   const encoded = toHex(fromBigInt(modPow(s, key.exponent, key.modulus), SIGNATURE_BYTES));
-  if (encoded.endsWith('bc')) {
+  // A PSS encoding ends in 0xBC, but so does one in 256 encodings of a signature by another key: verify as PSS to be sure.
+  if (encoded.endsWith('bc') && (await isPss(crypto, key, tbs, signature))) {
     return refuse('signature-pss', 'This signature is RSA-PSS. The CSR needs PKCS#1 v1.5 (sha256WithRSAEncryption): sign again with RSASSA_PKCS1_V1_5_SHA_256, RS256 or SHA256-RSA-PKCS.');
   }
   const padding = /^0001(ff){8,}00/.exec(encoded);
@@ -137,6 +138,16 @@ export async function checkSignature(
     }
   }
   return refuse('signature-other-bytes', 'The key signed something other than these to-be-signed bytes: sign the file downloaded from this page, unchanged.');
+}
+
+/** RSASSA-PSS with SHA-256 and the salt lengths signers use: the hash length (AWS, Key Vault's PS256) or the most that fits. */
+async function isPss(crypto: Crypto, key: RsaPublicKey, tbs: Bytes, signature: Bytes): Promise<boolean> {
+  const algorithm = { name: 'RSA-PSS', hash: 'SHA-256' };
+  const publicKey = await crypto.subtle.importKey('spki', key.spki, algorithm, false, ['verify']);
+  for (const saltLength of [32, SIGNATURE_BYTES - 32 - 2]) {
+    if (await crypto.subtle.verify({ name: 'RSA-PSS', saltLength }, publicKey, signature, tbs)) return true;
+  }
+  return false;
 }
 
 function otherKey(): AppError {

@@ -1,6 +1,7 @@
 import { constants, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, privateEncrypt, sign } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fromBigInt, toBigInt } from '../../src/lib/bytes';
 import { assembleCsr, toBeSigned } from '../../src/lib/csr';
 import { AppError } from '../../src/lib/errors';
 import { readPublicKey, type RsaPublicKey } from '../../src/lib/hsm-public-key';
@@ -98,3 +99,23 @@ describe('checkSignature names the likely mistake', () => {
     expect(result?.code).toBe(want);
   });
 });
+
+describe('checkSignature regressions', () => {
+  it('a signature by another key whose encoding happens to end in 0xBC is another key, not RSA-PSS', async () => {
+    // Found by the interop test: one wrong-key signature in 256 decodes to an encoding ending in 0xBC.
+    const s = (() => {
+      for (let i = 1; ; i++) {
+        const candidate = fromBigInt(BigInt(i) * 7919n + 12345n, 256);
+        const m = modPowForTest(toBigInt(candidate), KEY.exponent, KEY.modulus);
+        if ((m & 0xffn) === 0xbcn) return candidate;
+      }
+    })();
+    expect((await checkSignature(nodeCrypto, KEY, TBS, new Uint8Array(s)))?.code).toBe('signature-other-key');
+  });
+});
+
+function modPowForTest(base: bigint, exponent: bigint, modulus: bigint): bigint {
+  let result = 1n;
+  for (let b = base % modulus, e = exponent; e > 0n; e >>= 1n, b = (b * b) % modulus) if (e & 1n) result = (result * b) % modulus;
+  return result;
+}
