@@ -6,20 +6,14 @@
  */
 
 import { checkDnsName } from './dns';
-import {
-  algorithmName,
-  attributeValue,
-  describeCsr,
-  extensionLines,
-  sameMembers,
-  type CsrDescription,
-  type GeneralNameEntry,
-  type Rdn,
-} from './inspect';
-import { OID } from './oid';
+import { describeCsr, type CsrDescription } from './describe';
+import { extensionLines, type GeneralNameEntry } from './extensions';
+import { sameUsages } from './key-usage';
+import { OID, algorithmName } from './oid';
 import type { Bytes } from './pem';
 import { ROLES, type RoleId, type RoleProfile } from './profile';
 import { UUID_EXAMPLE, checkUuid } from './request';
+import { attributeValue, type Rdn } from './x509-name';
 
 /** The checks, in the order checkCsr() returns them. */
 export const CHECK_IDS = [
@@ -216,8 +210,8 @@ function checkExtensions(csr: CsrDescription, profile: RoleProfile | undefined):
   }
   const exact =
     keyUsage?.critical === true &&
-    sameMembers(keyUsage.usages, profile.keyUsage) &&
-    (extendedKeyUsage === undefined ? purposes.length === 0 : sameMembers(extendedKeyUsage.purposes, purposes)) &&
+    sameUsages(keyUsage.usages, profile.keyUsage) &&
+    (extendedKeyUsage === undefined ? purposes.length === 0 : sameUsages(extendedKeyUsage.purposes, purposes)) &&
     other.length === 0;
   return exact
     ? result('extensions', true, `${requested}: exactly the ${profile.fileRole} profile.`)

@@ -10,6 +10,7 @@
 
 import { checkDnsName } from './dns';
 import { AppError, type ErrorCode, type ErrorParams, type Warning } from './errors';
+import { isKeyUsageName, sameUsages } from './key-usage';
 import { checkOutputFileNames, fileNameKey } from './names';
 import { ROLES, type RoleId } from './profile';
 import { expansionError, readShellText, type ShellCommand } from './shell';
@@ -414,8 +415,6 @@ function parseSubject(subj: string): Subject {
 // ---------------------------------------------------------------------------
 // -addext
 
-const KEY_USAGE_NAMES = new Set(['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly']);
-
 function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNames' | 'keyUsage' | 'extendedKeyUsage'> {
   let keyUsage: RequestedUsage | undefined;
   let extendedKeyUsage: RequestedUsage | undefined;
@@ -433,7 +432,7 @@ function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNam
       const duplicate = firstRepeated(usages);
       if (duplicate !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(duplicate)}" is given twice.`);
       if (name === 'keyUsage') {
-        const unknown = usages.find((usage) => !KEY_USAGE_NAMES.has(usage));
+        const unknown = usages.find((usage) => !isKeyUsageName(usage));
         if (unknown !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(unknown)}" is not a key usage.`);
         keyUsage = { critical, usages };
       } else {
@@ -464,15 +463,13 @@ function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNam
 function extensionPolicy(command: ParsedCommand, role: RoleId): ExtensionPolicy | AppError {
   if (command.keyUsage === undefined && command.extendedKeyUsage === undefined) return 'none';
   const profile = ROLES[role];
-  // Usages were checked for repeats when parsed, so equal length and inclusion mean the same set.
-  const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item) => b.includes(item));
   const keyUsageMatches =
-    command.keyUsage !== undefined && command.keyUsage.critical && sameSet(command.keyUsage.usages, profile.keyUsage);
+    command.keyUsage !== undefined && command.keyUsage.critical && sameUsages(command.keyUsage.usages, profile.keyUsage);
   // The profile's extendedKeyUsage is not critical.
   const ekuMatches =
     command.extendedKeyUsage === undefined
       ? profile.extendedKeyUsage.length === 0
-      : !command.extendedKeyUsage.critical && sameSet(command.extendedKeyUsage.usages, profile.extendedKeyUsage);
+      : !command.extendedKeyUsage.critical && sameUsages(command.extendedKeyUsage.usages, profile.extendedKeyUsage);
   if (keyUsageMatches && ekuMatches) return 'profile';
   const wanted = [`keyUsage=critical,${profile.keyUsage.join(',')}`];
   if (profile.extendedKeyUsage.length > 0) wanted.push(`extendedKeyUsage=${profile.extendedKeyUsage.join(',')}`);

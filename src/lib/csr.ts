@@ -10,7 +10,8 @@ import { AlgorithmIdentifier, Attribute, CertificationRequest, PublicKeyInfo, Re
 import { RSA_KEY_ALGORITHM, exportPublicKeyDer } from './keys';
 import { OID } from './oid';
 import type { Bytes } from './pem';
-import { KEY_USAGE_BITS, ROLES, type KeyUsage } from './profile';
+import { keyUsageBit, type KeyUsageName } from './key-usage';
+import { ROLES } from './profile';
 import type { CertificateRequest } from './request';
 import { subjectAttributes, type Subject } from './subject';
 import { concat } from './bytes';
@@ -154,8 +155,8 @@ function extension(id: string, critical: boolean, value: asn1js.BaseBlock): asn1
  * DER (X.690 §11.2.2) drops trailing zero bits of a named bit list, so
  * digitalSignature + keyEncipherment is `03 02 05 A0`.
  */
-export function encodeKeyUsage(usages: readonly KeyUsage[]): asn1js.BitString {
-  const bits = usages.map((usage) => KEY_USAGE_BITS[usage]);
+export function encodeKeyUsage(usages: readonly KeyUsageName[]): asn1js.BitString {
+  const bits = usages.map(keyUsageBit);
   const highest = Math.max(...bits);
   const bytes = new Uint8Array(Math.floor(highest / 8) + 1);
   for (const bit of bits) bytes[bit >> 3]! |= 0x80 >> (bit & 7);

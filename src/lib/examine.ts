@@ -13,7 +13,9 @@
  */
 
 import { checkCsr, roleFromFileName, type CheckResult } from './checklist';
-import { describeCertificate, matchFiles, readPemOrDer, type FileItem } from './inspect';
+import { describeCertificate } from './describe';
+import { matchFiles } from './match';
+import { readPemOrDer, type FileItem } from './sniff';
 import { toPem } from './pem';
 import type { RoleId } from './profile';
 import { readDroppedFiles, type DroppedFile, type FileProblem } from './read-files';

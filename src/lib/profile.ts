@@ -5,6 +5,8 @@
  * See shared/TRUST-FRAMEWORK.md, "Requested extensions".
  */
 
+import type { ExtendedKeyUsage, KeyUsageName } from './key-usage';
+
 export type Party = 'client' | 'server';
 export type Purpose = 'transport' | 'signing' | 'encryption';
 
@@ -14,16 +16,6 @@ export type RoleId =
   | 'client_encryption'
   | 'server_transport'
   | 'server_signing';
-
-/** KeyUsage bits, named as in RFC 5280 §4.2.1.3; the number is the bit position. */
-export const KEY_USAGE_BITS = {
-  digitalSignature: 0,
-  nonRepudiation: 1,
-  keyEncipherment: 2,
-} as const;
-export type KeyUsage = keyof typeof KEY_USAGE_BITS;
-
-export type ExtendedKeyUsage = 'clientAuth' | 'serverAuth';
 
 export interface RoleProfile {
   readonly id: RoleId;
@@ -36,7 +28,7 @@ export interface RoleProfile {
   /** What the certificate is for, in a few words. */
   readonly usedFor: string;
   /** Requested as a critical extension. */
-  readonly keyUsage: readonly KeyUsage[];
+  readonly keyUsage: readonly KeyUsageName[];
   readonly extendedKeyUsage: readonly ExtendedKeyUsage[];
   /** Server transport must name its hosts in subjectAltName. */
   readonly dnsNames: 'none' | 'required';
@@ -96,17 +88,6 @@ export const CLIENT_ROLES: readonly RoleId[] = ['client_transport', 'client_sign
 
 /** The roles an LFI makes. */
 export const SERVER_ROLES: readonly RoleId[] = ['server_transport', 'server_signing'];
-
-/** Names as `openssl req -text` prints them, so a user can compare the two. */
-export const KEY_USAGE_NAMES: Readonly<Record<KeyUsage, string>> = {
-  digitalSignature: 'Digital Signature',
-  nonRepudiation: 'Non Repudiation',
-  keyEncipherment: 'Key Encipherment',
-};
-export const EXTENDED_KEY_USAGE_NAMES: Readonly<Record<ExtendedKeyUsage, string>> = {
-  clientAuth: 'TLS Web Client Authentication',
-  serverAuth: 'TLS Web Server Authentication',
-};
 
 /** `<prefix>-opf_uae_client_transport`: the stem both files of a pair share. */
 export function fileStem(prefix: string, roleId: RoleId): string {

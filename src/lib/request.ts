@@ -6,7 +6,9 @@
 import { checkDnsName, parseDnsNames } from './dns';
 import { AppError, type Field, type Warning } from './errors';
 import { checkLegalNameCharacters, printableLegalName } from './names';
-import { CLIENT_ROLES, EXTENDED_KEY_USAGE_NAMES, KEY_USAGE_NAMES, ROLES, SERVER_ROLES, fileStem, type RoleId } from './profile';
+import { keyUsageText, purposeText } from './key-usage';
+import { OID } from './oid';
+import { CLIENT_ROLES, ROLES, SERVER_ROLES, fileStem, type RoleId } from './profile';
 import type { Subject } from './subject';
 
 /** `profile`: request the role's key usage; `none`: exactly as the Trust Framework command. */
@@ -248,15 +250,14 @@ function legalNameIsUuid(): Warning {
   };
 }
 
-
 /** The extensions a request asks for, one line each, in the words `openssl req -text` uses. */
 export function describeRequestedExtensions(request: CertificateRequest): string[] {
   const role = ROLES[request.role];
   const lines: string[] = [];
   if (request.extensions === 'profile') {
-    lines.push(`Key Usage (critical): ${role.keyUsage.map((usage) => KEY_USAGE_NAMES[usage]).join(', ')}`);
+    lines.push(`Key Usage (critical): ${role.keyUsage.map(keyUsageText).join(', ')}`);
     if (role.extendedKeyUsage.length > 0) {
-      lines.push(`Extended Key Usage: ${role.extendedKeyUsage.map((usage) => EXTENDED_KEY_USAGE_NAMES[usage]).join(', ')}`);
+      lines.push(`Extended Key Usage: ${role.extendedKeyUsage.map((usage) => purposeText(OID[usage])).join(', ')}`);
     }
   }
   if (request.dnsNames.length > 0) {

@@ -46,7 +46,11 @@ export function subjectLine(subject: Subject, options: { escapeNonAscii: boolean
 // rather than being escaped; `"` and `\` are escaped with a backslash.
 const QUOTE_TRIGGERS = new Set([',', '+', '<', '>', ';']);
 
-function onelineValue(value: string, escapeNonAscii: boolean): string {
+/**
+ * One attribute value as `-nameopt oneline` prints it: quoted when OpenSSL would
+ * quote it, control bytes (and, if asked, non-ASCII bytes) as `\XX`.
+ */
+export function onelineValue(value: string, escapeNonAscii: boolean): string {
   const chars = [...value];
   let quote = false;
   const out = chars.map((char, index) => {

@@ -3,10 +3,8 @@ import { createArtifact, type Stage } from '../../src/lib/artifact';
 import { exportPublicKeyDer, importPrivateKeyPem, publicKeyFingerprint } from '../../src/lib/keys';
 import { fromPem } from '../../src/lib/pem';
 import { validateClientForm, type CertificateRequest } from '../../src/lib/request';
-import { CLIENT_ID, ORGANISATION_ID, VALID_FORM, nodeCrypto, readFixture } from '../support/fixtures';
+import { CLIENT_ID, ORGANISATION_ID, VALID_FORM, nodeCrypto, readFixture, TEST_KEY_FINGERPRINT } from '../support/fixtures';
 
-// openssl pkey -in tests/fixtures/test-key.pem -pubout -outform DER | openssl dgst -sha256
-const TEST_KEY_FINGERPRINT = '639dd48dc9f15930f7c4a8f3ae5e248fc1d4f665b85dd2a1ebf98414ae6cf89a';
 
 function clientTransport(): CertificateRequest {
   const result = validateClientForm({ ...VALID_FORM, roles: ['client_transport'] });

@@ -1,17 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import * as asn1js from 'asn1js';
 import fc from 'fast-check';
 import { Attribute, Certificate, CertificationRequest, Extension, Extensions } from 'pkijs';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/lib/errors';
 import { examine, type DroppedFile, type ExaminationResult } from '../../src/lib/examine';
-import { readPemOrDer } from '../../src/lib/inspect';
+import { readPemOrDer } from '../../src/lib/sniff';
 import { OID } from '../../src/lib/oid';
 import { toPem } from '../../src/lib/pem';
-import { FIXTURES, nodeCrypto } from '../support/fixtures';
+import { FIXTURES, fixtureBytes as bytes, nodeCrypto } from '../support/fixtures';
 
-const bytes = (name: string) => new Uint8Array(readFileSync(`${FIXTURES}${name}`));
 const utf8 = (value: string) => new TextEncoder().encode(value);
 const file = (name: string, content: Uint8Array): DroppedFile => ({ name, size: content.length, bytes: new Uint8Array(content) });
 const NOW = new Date('2026-06-01T00:00:00Z');

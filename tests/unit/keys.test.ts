@@ -6,10 +6,8 @@ import {
   importPrivateKeyPem,
   publicKeyFingerprint,
 } from '../../src/lib/keys';
-import { nodeCrypto, readFixture } from '../support/fixtures';
+import { nodeCrypto, readFixture, TEST_KEY_FINGERPRINT } from '../support/fixtures';
 
-// openssl pkey -in tests/fixtures/test-key.pem -pubout -outform DER | openssl dgst -sha256
-const TEST_KEY_FINGERPRINT = '639dd48dc9f15930f7c4a8f3ae5e248fc1d4f665b85dd2a1ebf98414ae6cf89a';
 
 const RSASSA_SHA256_2048 = {
   name: 'RSASSA-PKCS1-v1_5',

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   CLIENT_ROLES,
-  EXTENDED_KEY_USAGE_NAMES,
-  KEY_USAGE_BITS,
-  KEY_USAGE_NAMES,
   ROLES,
   fileStem,
   type RoleId,
@@ -106,24 +103,6 @@ describe('ROLES', () => {
 describe('CLIENT_ROLES', () => {
   it('lists the TPP roles in directory order: transport, signing, encryption', () => {
     expect(CLIENT_ROLES).toEqual(['client_transport', 'client_signing', 'client_encryption']);
-  });
-});
-
-describe('key usage names', () => {
-  it('uses the RFC 5280 bit positions', () => {
-    expect(KEY_USAGE_BITS).toEqual({ digitalSignature: 0, nonRepudiation: 1, keyEncipherment: 2 });
-  });
-
-  it('uses the words openssl req -text prints', () => {
-    expect(KEY_USAGE_NAMES).toEqual({
-      digitalSignature: 'Digital Signature',
-      nonRepudiation: 'Non Repudiation',
-      keyEncipherment: 'Key Encipherment',
-    });
-    expect(EXTENDED_KEY_USAGE_NAMES).toEqual({
-      clientAuth: 'TLS Web Client Authentication',
-      serverAuth: 'TLS Web Server Authentication',
-    });
   });
 });
 

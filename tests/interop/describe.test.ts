@@ -1,5 +1,5 @@
 /**
- * inspect.ts reads certificates as OpenSSL does. The test CA issues a
+ * describe.ts reads certificates as OpenSSL does. The test CA issues a
  * certificate for CSRs that createArtifact makes, as the Trust Framework
  * directory would; describeCertificate must agree with `openssl x509` field
  * by field, and matchFiles must pair each certificate with the key and CSR it
@@ -10,7 +10,9 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArtifact, type Artifact } from '../../src/lib/artifact';
-import { describeCertificate, matchFiles, readPemOrDer, type CertificateDescription, type FileItem } from '../../src/lib/inspect';
+import { describeCertificate, type CertificateDescription } from '../../src/lib/describe';
+import { matchFiles } from '../../src/lib/match';
+import { readPemOrDer, type FileItem } from '../../src/lib/sniff';
 import type { RoleId } from '../../src/lib/profile';
 import { validateClientForm, validateServerForm, type CertificateRequest, type Validation } from '../../src/lib/request';
 import { ORGANISATION_ID, VALID_FORM, nodeCrypto } from '../support/fixtures';
