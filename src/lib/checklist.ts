@@ -65,11 +65,6 @@ export async function checkCsr(crypto: Crypto, der: Bytes, role?: RoleId): Promi
   ];
 }
 
-/** The role a directory-style file name carries: `…-opf_uae_client_transport.csr` is client_transport. */
-export function roleFromFileName(fileName: string): RoleId | undefined {
-  return Object.values(ROLES).find((role) => fileName.includes(role.fileRole))?.id;
-}
-
 function result(id: CheckId, pass: boolean, message: string): CheckResult {
   return { id, pass, message };
 }

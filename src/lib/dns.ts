@@ -6,6 +6,7 @@
  */
 
 import type { ErrorCode } from './errors';
+import { codePointLabel } from './names';
 
 export type DnsErrorCode = Extract<ErrorCode, 'dns-name-invalid' | 'dns-names-required'>;
 
@@ -172,6 +173,5 @@ function ipAddress(quoted: string): DnsProblem {
 
 /** A character for a message: quoted if visible, as U+XXXX if not. */
 function shown(character: string): string {
-  const code = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(character) ? `"${character}"` : code;
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(character) ? `"${character}"` : codePointLabel(character);
 }

@@ -12,12 +12,12 @@
  * the worker to keep; the page asks for an export by that id.
  */
 
-import { checkCsr, roleFromFileName, type CheckResult } from './checklist';
+import { checkCsr, type CheckResult } from './checklist';
 import { describeCertificate } from './describe';
 import { matchFiles } from './match';
 import { readPemOrDer, type FileItem } from './sniff';
 import { toPem } from './pem';
-import type { RoleId } from './profile';
+import { roleInFileName, type RoleId } from './profile';
 import { readDroppedFiles, type DroppedFile, type FileProblem } from './read-files';
 import { toHex } from './bytes';
 
@@ -216,7 +216,7 @@ async function viewCertificate(crypto: Crypto, { item, fileNames }: Distinct, no
 
 /** The role comes from the file name when it has one (`…opf_uae_client_signing.csr`), else from its certificate. */
 async function viewCsr(crypto: Crypto, item: FileItem, fileNames: readonly string[], certificateRole?: RoleId): Promise<CsrView> {
-  const role = roleFromFileName(item.fileName) ?? certificateRole;
+  const role = roleInFileName(item.fileName) ?? certificateRole;
   return { fileName: item.fileName, fileNames, role, checks: await checkCsr(crypto, item.der, role) };
 }
 

@@ -10,6 +10,7 @@
  */
 
 import { AppError } from './errors';
+import { toBase64Url } from './pem';
 
 export const KEY_STORES = ['aws', 'azure', 'google', 'pkcs11'] as const;
 export type KeyStore = (typeof KEY_STORES)[number];
@@ -106,34 +107,34 @@ export function renderHsmCommands(location: KeyLocation, stem: string, digest: U
   switch (location.store) {
     case 'aws':
       return {
-        exportPublicKey: `aws kms get-public-key --key-id ${q(location.keyId)} --output json`,
-        sign: `aws kms sign --key-id ${q(location.keyId)} --message fileb://${files.toBeSigned} --message-type RAW --signing-algorithm RSASSA_PKCS1_V1_5_SHA_256 --output json`,
+        exportPublicKey: `aws kms get-public-key --key-id ${shellQuoted(location.keyId)} --output json`,
+        sign: `aws kms sign --key-id ${shellQuoted(location.keyId)} --message fileb://${files.toBeSigned} --message-type RAW --signing-algorithm RSASSA_PKCS1_V1_5_SHA_256 --output json`,
         output: 'printed',
       };
     case 'azure': {
-      const body = `{"alg":"RS256","value":"${base64Url(digest)}"}`;
+      const body = `{"alg":"RS256","value":"${toBase64Url(digest)}"}`;
       const url = `${location.url}/sign?api-version=7.4`;
-      const rest = `az rest --method post --resource ${q(location.resource)} --url ${q(url)}`;
+      const rest = `az rest --method post --resource ${shellQuoted(location.resource)} --url ${shellQuoted(url)}`;
       return {
-        exportPublicKey: `az keyvault key show --id ${q(location.url)} --output json`,
+        exportPublicKey: `az keyvault key show --id ${shellQuoted(location.url)} --output json`,
         // PowerShell 5 mangles double quotes inside an argument to a native program: the body goes through a file instead.
         sign:
           shell === 'bash'
-            ? `${rest} --body ${q(body)}`
-            : `Set-Content -NoNewline -Encoding ascii -Path ${stem}.sign-request.json -Value ${q(body)}\n${rest} --body "@${stem}.sign-request.json"`,
+            ? `${rest} --body ${shellQuoted(body)}`
+            : `Set-Content -NoNewline -Encoding ascii -Path ${stem}.sign-request.json -Value ${shellQuoted(body)}\n${rest} --body "@${stem}.sign-request.json"`,
         output: 'printed',
       };
     }
     case 'google': {
-      const where = `--location ${q(location.location)} --keyring ${q(location.keyRing)} --key ${q(location.key)} --project ${q(location.project)}`;
+      const where = `--location ${shellQuoted(location.location)} --keyring ${shellQuoted(location.keyRing)} --key ${shellQuoted(location.key)} --project ${shellQuoted(location.project)}`;
       return {
-        exportPublicKey: `gcloud kms keys versions get-public-key ${q(location.version)} ${where}`,
-        sign: `gcloud kms asymmetric-sign --version ${q(location.version)} ${where} --digest-algorithm sha256 --input-file ${files.toBeSigned} --signature-file ${files.signature}`,
+        exportPublicKey: `gcloud kms keys versions get-public-key ${shellQuoted(location.version)} ${where}`,
+        sign: `gcloud kms asymmetric-sign --version ${shellQuoted(location.version)} ${where} --digest-algorithm sha256 --input-file ${files.toBeSigned} --signature-file ${files.signature}`,
         output: 'file',
       };
     }
     case 'pkcs11': {
-      const token = `--module ${q(location.module)} --token-label ${q(location.tokenLabel)} --id ${location.id}`;
+      const token = `--module ${shellQuoted(location.module)} --token-label ${shellQuoted(location.tokenLabel)} --id ${location.id}`;
       return {
         exportPublicKey: `pkcs11-tool ${token} --read-object --type pubkey --output-file ${files.publicKey}`,
         sign: `pkcs11-tool ${token} --login --sign --mechanism SHA256-RSA-PKCS --input-file ${files.toBeSigned} --output-file ${files.signature}`,
@@ -154,12 +155,6 @@ export function pkcs11Uri(location: Extract<KeyLocation, { store: 'pkcs11' }>): 
 }
 
 /** Single quotes, literal in bash and PowerShell alike; values never hold one (the allowlists above). */
-function q(value: string): string {
+function shellQuoted(value: string): string {
   return /^[A-Za-z0-9._:/=@-]+$/.test(value) ? value : `'${value}'`;
-}
-
-export function base64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

@@ -13,7 +13,7 @@ import { readPublicKey, type PublicKeySource } from './hsm-public-key';
 import { checkSignature, readSignature } from './hsm-signature';
 import { publicKeyFingerprint } from './keys';
 import { checkLoneCsr } from './gate';
-import { toBase64, toPem, type Bytes } from './pem';
+import { toBase64, toBase64Url, toPem, type Bytes } from './pem';
 import type { CertificateRequest } from './request';
 import { fromHex, toHex } from './bytes';
 
@@ -61,7 +61,7 @@ export async function prepareHsmCsr(crypto: Crypto, input: HsmInput): Promise<Hs
     fileName: `${stem}.tbs.der`,
     sha256Hex: toHex(digest),
     sha256Base64: toBase64(digest),
-    sha256Base64Url: toBase64(digest).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+    sha256Base64Url: toBase64Url(digest),
   };
   if (noInput(input.signature)) return { publicKey, toBeSigned: toBeSignedFile, problems: [] };
 

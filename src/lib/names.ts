@@ -13,6 +13,11 @@ export interface NameProblem {
   readonly message: string;
 }
 
+/** Only ASCII: OpenSSL reads such a -subj the same with or without -utf8. */
+export function isAscii(text: string): boolean {
+  return /^[\x00-\x7f]*$/.test(text);
+}
+
 /** `U+200E`: how a character is named when it cannot be shown. */
 export function codePointLabel(character: string): string {
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -75,6 +75,11 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(latin1(bytes));
 }
 
+/** base64url (RFC 4648 §5), without padding, as JOSE and Azure write it. */
+export function toBase64Url(bytes: Uint8Array): string {
+  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 /**
  * Base64 with any whitespace between its characters (PEM line breaks, indentation),
  * as bytes; undefined if anything else is in it or it is empty.

@@ -93,3 +93,8 @@ export const SERVER_ROLES: readonly RoleId[] = ['server_transport', 'server_sign
 export function fileStem(prefix: string, roleId: RoleId): string {
   return `${prefix}-${ROLES[roleId].fileRole}`;
 }
+
+/** The role a file name names (`…-opf_uae_client_transport.csr`), if it names one. */
+export function roleInFileName(fileName: string): RoleId | undefined {
+  return Object.values(ROLES).find((role) => fileName.includes(role.fileRole))?.id;
+}

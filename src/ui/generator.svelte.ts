@@ -5,7 +5,7 @@
  */
 
 import type { PublicArtifact, Stage } from '../lib/artifact';
-import { validatePaste } from '../lib/command';
+import { validatePaste } from '../lib/pasted-commands';
 import { parseDnsNames } from '../lib/dns';
 import { checkCsvSize, readBatchCsv, readBatchFile, readBatchSteps, unconfirmedEncoding, type BatchRead } from '../lib/batch';
 import { AppError, type ErrorCode, type ErrorParams, type Field, type Warning } from '../lib/errors';

@@ -6,7 +6,7 @@
  */
 
 import { AppError, type Field } from '../lib/errors';
-import { renderCommand } from '../lib/command';
+import { renderCommand } from '../lib/render-command';
 import { pkcs11Uri, readKeyLocation, renderHsmCommands, type HsmCommands, type KeyLocation, type KeyStore, type Shell } from '../lib/hsm-commands';
 import type { HsmOutcome, Problem } from '../lib/hsm';
 import { ROLES, type Party, type RoleId } from '../lib/profile';

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import * as asn1js from 'asn1js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArtifact } from '../../src/lib/artifact';
-import { renderCommand } from '../../src/lib/command';
+import { renderCommand } from '../../src/lib/render-command';
 import { fromPem } from '../../src/lib/pem';
 import { fileStem, type RoleId } from '../../src/lib/profile';
 import type { CertificateRequest, ExtensionPolicy } from '../../src/lib/request';

@@ -17,7 +17,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleCsr, encodeName, toBeSigned } from '../../src/lib/csr';
 import { AppError } from '../../src/lib/errors';
-import { renderCommand } from '../../src/lib/command';
+import { renderCommand } from '../../src/lib/render-command';
 import { pkcs11Uri, readKeyLocation, renderHsmCommands, type KeyLocation } from '../../src/lib/hsm-commands';
 import { toPem } from '../../src/lib/pem';
 import { readPublicKey, type RsaPublicKey } from '../../src/lib/hsm-public-key';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_IDS, checkCsr, roleFromFileName, undoMojibake, type CheckId, type CheckResult } from '../../src/lib/checklist';
+import { CHECK_IDS, checkCsr, undoMojibake, type CheckId, type CheckResult } from '../../src/lib/checklist';
 import { buildCsr } from '../../src/lib/csr';
 import { importPrivateKeyPem } from '../../src/lib/keys';
 import { fromPem, type Bytes } from '../../src/lib/pem';
@@ -216,16 +216,5 @@ describe('undoMojibake', () => {
     { name: 'mojibake mixed with text beyond Latin-1', input: 'Ã© شركة', want: undefined },
   ])('$name', ({ input, want }) => {
     expect(undoMojibake(input)).toBe(want);
-  });
-});
-
-describe('roleFromFileName', () => {
-  it.each<{ input: string; want: RoleId | undefined }>([
-    { input: 'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr', want: 'client_transport' },
-    { input: '4af0a68f-d8a8-46c4-ace6-6949e8343868-opf_uae_server_signing.csr', want: 'server_signing' },
-    { input: 'opf_uae_client_encryption.pem', want: 'client_encryption' },
-    { input: 'request.csr', want: undefined },
-  ])('$input', ({ input, want }) => {
-    expect(roleFromFileName(input)).toBe(want);
   });
 });

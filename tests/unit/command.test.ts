@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCommands, renderCommand, requestFromCommand, validatePaste } from '../../src/lib/command';
+// The OpenSSL command both ways: read (openssl-req.ts), tied to roles (pasted-commands.ts), rendered (render-command.ts).
+import { parseCommands } from '../../src/lib/openssl-req';
+import { requestFromCommand, validatePaste } from '../../src/lib/pasted-commands';
+import { renderCommand } from '../../src/lib/render-command';
 import { checkDnsName } from '../../src/lib/dns';
 import { AppError, ERROR_CODES, type ErrorCode, type Warning } from '../../src/lib/errors';
 import { ROLES, type RoleId } from '../../src/lib/profile';

@@ -15,16 +15,9 @@ import {
 } from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../src/lib/errors';
-import {
-  MAC_ITERATIONS,
-  PBKDF2_ITERATIONS,
-  PKCS12_OID,
-  exportPkcs12,
-  privateJwk,
-  publicJwk,
-  type ExportErrorCode,
-  type Pkcs12Input,
-} from '../../src/lib/export';
+import type { ExportErrorCode } from '../../src/lib/export-inputs';
+import { privateJwk, publicJwk } from '../../src/lib/jwk';
+import { MAC_ITERATIONS, PBKDF2_ITERATIONS, PKCS12_OID, exportPkcs12, type Pkcs12Input } from '../../src/lib/pkcs12';
 import { fromPem, type Bytes } from '../../src/lib/pem';
 import type { RoleId } from '../../src/lib/profile';
 import { nodeCrypto, readFixture } from '../support/fixtures';

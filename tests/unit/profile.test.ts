@@ -3,6 +3,7 @@ import {
   CLIENT_ROLES,
   ROLES,
   fileStem,
+  roleInFileName,
   type RoleId,
   type RoleProfile,
 } from '../../src/lib/profile';
@@ -119,5 +120,16 @@ describe('fileStem', () => {
     { name: 'server signing', input: [ORGANISATION_ID, 'server_signing'] as const, want: `${ORGANISATION_ID}-opf_uae_server_signing` },
   ])('is <prefix>-<fileRole>: $name', ({ input: [prefix, role], want }) => {
     expect(fileStem(prefix, role)).toBe(want);
+  });
+});
+
+describe('roleInFileName', () => {
+  it.each<{ input: string; want: RoleId | undefined }>([
+    { input: 'b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr', want: 'client_transport' },
+    { input: '4af0a68f-d8a8-46c4-ace6-6949e8343868-opf_uae_server_signing.csr', want: 'server_signing' },
+    { input: 'opf_uae_client_encryption.pem', want: 'client_encryption' },
+    { input: 'request.csr', want: undefined },
+  ])('$input', ({ input, want }) => {
+    expect(roleInFileName(input)).toBe(want);
   });
 });

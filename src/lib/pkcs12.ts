@@ -1,6 +1,6 @@
 /**
- * After issuance: the user's key and the certificate the directory issued,
- * as a PKCS#12 (.p12) file for Windows, Java and OpenSSL, and as JWKs.
+ * After issuance: the user's key and the certificate the directory issued
+ * as a PKCS#12 (.p12) file, for Windows, Java and OpenSSL.
  *
  * The .p12 is laid out as `openssl pkcs12 -export` in OpenSSL 3.0 writes it:
  * the certificates in a PBES2-encrypted SafeContents, the key in a
@@ -17,7 +17,6 @@ import {
   Attribute,
   AuthenticatedSafe,
   CertBag,
-  Certificate,
   ContentInfo,
   CryptoEngine,
   DigestInfo,
@@ -31,11 +30,9 @@ import {
   SafeBag,
   SafeContents,
 } from 'pkijs';
-import { AppError, type ErrorCode } from './errors';
-import { importPrivateKeyPem } from './keys';
-import { OID } from './oid';
-import { fromPem, toBase64, type Bytes } from './pem';
-import { ROLES, type RoleId } from './profile';
+import { encode, readCertificate, readKey, refused } from './export-inputs';
+import { codePointLabel } from './names';
+import type { Bytes } from './pem';
 
 /** Object identifiers of PKCS#12 (RFC 7292), PKCS#5 (RFC 8018), PKCS#9 (RFC 2985), CMS (RFC 5652) and NIST. */
 export const PKCS12_OID = {
@@ -67,16 +64,6 @@ export const MAC_ITERATIONS = PBKDF2_ITERATIONS;
 export const SALT_LENGTH = 16;
 /** The shortest passphrase accepted: the file can be attacked offline, at whatever speed the attacker can buy. */
 export const MIN_PASSPHRASE_LENGTH = 10;
-
-export type ExportErrorCode = Extract<
-  ErrorCode,
-  'passphrase-required' | 'passphrase-not-ascii' | 'passphrase-too-short' | 'key-invalid' | 'certificate-invalid' | 'key-certificate-mismatch' | 'kid-required'
->;
-
-/** Why an export was refused: an AppError with one of the export codes. */
-function refused(code: ExportErrorCode, message: string, options: { cause?: unknown; params?: { limit?: string } } = {}): AppError {
-  return new AppError(code, message, options);
-}
 
 export interface Pkcs12Input {
   /** Unencrypted PKCS#8 PEM, as this tool writes the .key. */
@@ -114,53 +101,68 @@ export async function exportPkcs12(crypto: Crypto, input: Pkcs12Input): Promise<
   // (X509_digest with SHA-1). It only pairs the key with its certificate; nothing relies on it for security.
   const localKeyId = new Uint8Array(await crypto.subtle.digest('SHA-1', certificate.der));
   const attributes = bagAttributes(input.friendlyName, localKeyId);
+  const keyBag = await shroudedKeyBag(crypto, password, key.pkcs8, attributes);
+  const certContents = new SafeContents({ safeBags: [certBag(certificate.der, attributes), ...chain.map((c) => certBag(c.der))] });
+  const authenticatedSafe = encode(
+    new AuthenticatedSafe({ safeContents: [await encryptedContent(crypto, password, certContents), dataContent(new SafeContents({ safeBags: [keyBag] }))] }),
+  );
+  const pfx = new PFX({
+    version: 3,
+    authSafe: new ContentInfo({ contentType: PKCS12_OID.data, content: new asn1js.OctetString({ valueHex: authenticatedSafe }) }),
+    macData: await macData(crypto, password, authenticatedSafe),
+  });
+  return new Uint8Array(encode(pfx));
+}
 
-  const keyEncryption = await pbes2Encrypt(crypto, password, key.pkcs8);
-  // PKCS8ShroudedKeyBag ::= EncryptedPrivateKeyInfo  -- SEQUENCE { encryptionAlgorithm, encryptedData OCTET STRING }
-  const keyBag = new SafeBag({
+/** PKCS8ShroudedKeyBag ::= EncryptedPrivateKeyInfo  -- SEQUENCE { encryptionAlgorithm, encryptedData OCTET STRING } */
+async function shroudedKeyBag(crypto: Crypto, password: Bytes, pkcs8: Bytes, attributes: Attribute[]): Promise<SafeBag> {
+  const encryption = await pbes2Encrypt(crypto, password, pkcs8);
+  return new SafeBag({
     bagId: PKCS12_OID.pkcs8ShroudedKeyBag,
     bagValue: new PKCS8ShroudedKeyBag({
-      encryptionAlgorithm: keyEncryption.algorithm,
-      encryptedData: new asn1js.OctetString({ valueHex: keyEncryption.ciphertext }),
+      encryptionAlgorithm: encryption.algorithm,
+      encryptedData: new asn1js.OctetString({ valueHex: encryption.ciphertext }),
     }),
     bagAttributes: attributes,
   });
-  // CertBag ::= SEQUENCE { certId BAG-TYPE.&id, certValue [0] EXPLICIT  -- x509Certificate: OCTET STRING holding the DER }
-  const certBag = (der: Bytes, attrs?: Attribute[]) =>
-    new SafeBag({
-      bagId: PKCS12_OID.certBag,
-      bagValue: new CertBag({ certId: PKCS12_OID.x509Certificate, certValue: new asn1js.OctetString({ valueHex: der }) }),
-      ...(attrs ? { bagAttributes: attrs } : {}),
-    });
-  const certContents = new SafeContents({ safeBags: [certBag(certificate.der, attributes), ...chain.map((c) => certBag(c.der))] });
-  const certEncryption = await pbes2Encrypt(crypto, password, encode(certContents));
+}
 
-  const authenticatedSafe = encode(
-    new AuthenticatedSafe({
-      safeContents: [
-        // EncryptedData ::= SEQUENCE { version CMSVersion (0), encryptedContentInfo EncryptedContentInfo }
-        new ContentInfo({
-          contentType: PKCS12_OID.encryptedData,
-          content: new EncryptedData({
-            version: 0,
-            encryptedContentInfo: new EncryptedContentInfo({
-              contentType: PKCS12_OID.data,
-              contentEncryptionAlgorithm: certEncryption.algorithm,
-              encryptedContent: new asn1js.OctetString({ valueHex: certEncryption.ciphertext }),
-              disableSplit: true, // one primitive [0], as OpenSSL writes; pkijs would chunk it into indefinite-length BER
-            }),
-          }).toSchema(),
-        }),
-        new ContentInfo({
-          contentType: PKCS12_OID.data,
-          content: new asn1js.OctetString({ valueHex: encode(new SafeContents({ safeBags: [keyBag] })) }),
-        }),
-      ],
-    }),
-  );
+/** CertBag ::= SEQUENCE { certId BAG-TYPE.&id, certValue [0] EXPLICIT  -- x509Certificate: OCTET STRING holding the DER } */
+function certBag(der: Bytes, attributes?: Attribute[]): SafeBag {
+  return new SafeBag({
+    bagId: PKCS12_OID.certBag,
+    bagValue: new CertBag({ certId: PKCS12_OID.x509Certificate, certValue: new asn1js.OctetString({ valueHex: der }) }),
+    ...(attributes ? { bagAttributes: attributes } : {}),
+  });
+}
 
-  // The MAC key comes from the PKCS#12 KDF (RFC 7292 appendix B) over the passphrase as a BMPString,
-  // which pkijs's engine implements; the PBES2 keys above use its UTF-8 bytes, as OpenSSL 3 does.
+/** EncryptedData ::= SEQUENCE { version CMSVersion (0), encryptedContentInfo EncryptedContentInfo }, PBES2 under the passphrase. */
+async function encryptedContent(crypto: Crypto, password: Bytes, contents: SafeContents): Promise<ContentInfo> {
+  const encryption = await pbes2Encrypt(crypto, password, encode(contents));
+  return new ContentInfo({
+    contentType: PKCS12_OID.encryptedData,
+    content: new EncryptedData({
+      version: 0,
+      encryptedContentInfo: new EncryptedContentInfo({
+        contentType: PKCS12_OID.data,
+        contentEncryptionAlgorithm: encryption.algorithm,
+        encryptedContent: new asn1js.OctetString({ valueHex: encryption.ciphertext }),
+        disableSplit: true, // one primitive [0], as OpenSSL writes; pkijs would chunk it into indefinite-length BER
+      }),
+    }).toSchema(),
+  });
+}
+
+/** Data: the contents as they are (the key bag in them is already encrypted). */
+function dataContent(contents: SafeContents): ContentInfo {
+  return new ContentInfo({ contentType: PKCS12_OID.data, content: new asn1js.OctetString({ valueHex: encode(contents) }) });
+}
+
+/**
+ * The MAC key comes from the PKCS#12 KDF (RFC 7292 appendix B) over the passphrase as a BMPString,
+ * which pkijs's engine implements; the PBES2 keys use its UTF-8 bytes, as OpenSSL 3 does.
+ */
+async function macData(crypto: Crypto, password: Bytes, authenticatedSafe: ArrayBuffer): Promise<MacData> {
   const engine = new CryptoEngine({ name: 'injected', crypto });
   const macSalt = crypto.getRandomValues(new Uint8Array(SALT_LENGTH));
   const mac = await engine.stampDataWithPassword({
@@ -170,20 +172,15 @@ export async function exportPkcs12(crypto: Crypto, input: Pkcs12Input): Promise<
     iterationCount: MAC_ITERATIONS,
     contentToStamp: authenticatedSafe,
   });
-  const pfx = new PFX({
-    version: 3,
-    authSafe: new ContentInfo({ contentType: PKCS12_OID.data, content: new asn1js.OctetString({ valueHex: authenticatedSafe }) }),
-    macData: new MacData({
-      // DigestInfo ::= SEQUENCE { digestAlgorithm AlgorithmIdentifier, digest OCTET STRING }; sha256 with NULL, as OpenSSL writes it
-      mac: new DigestInfo({
-        digestAlgorithm: new AlgorithmIdentifier({ algorithmId: PKCS12_OID.sha256, algorithmParams: new asn1js.Null() }),
-        digest: new asn1js.OctetString({ valueHex: mac }),
-      }),
-      macSalt: new asn1js.OctetString({ valueHex: macSalt }),
-      iterations: MAC_ITERATIONS,
+  return new MacData({
+    // DigestInfo ::= SEQUENCE { digestAlgorithm AlgorithmIdentifier, digest OCTET STRING }; sha256 with NULL, as OpenSSL writes it
+    mac: new DigestInfo({
+      digestAlgorithm: new AlgorithmIdentifier({ algorithmId: PKCS12_OID.sha256, algorithmParams: new asn1js.Null() }),
+      digest: new asn1js.OctetString({ valueHex: mac }),
     }),
+    macSalt: new asn1js.OctetString({ valueHex: macSalt }),
+    iterations: MAC_ITERATIONS,
   });
-  return new Uint8Array(encode(pfx));
 }
 
 /**
@@ -238,107 +235,6 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
-// ---------------------------------------------------------------------------
-// JWK (RFC 7517, RFC 7518 §6.3)
-
-/** What the public and private JWKs share. */
-interface RsaJwkMembers {
-  readonly kty: 'RSA';
-  readonly kid: string;
-  readonly use?: 'sig' | 'enc';
-  readonly alg?: 'PS256' | 'RSA-OAEP-256';
-  readonly n: string;
-  readonly e: string;
-}
-
-export interface RsaPublicJwk extends RsaJwkMembers {
-  /** The certificate DER in standard base64 (RFC 7517 §4.7), not base64url. */
-  readonly x5c: string[];
-  /** base64url of the SHA-256 of the certificate DER (RFC 7517 §4.9); what RFC 8705 binds mTLS tokens to. */
-  readonly 'x5t#S256': string;
-}
-
-export interface RsaPrivateJwk extends RsaJwkMembers {
-  readonly d: string;
-  readonly p: string;
-  readonly q: string;
-  readonly dp: string;
-  readonly dq: string;
-  readonly qi: string;
-}
-
-/**
- * `use` and `alg` by the role's purpose: signing keys sign JWTs with PS256;
- * encryption keys receive RSA-OAEP-256 JWEs. Transport keys get neither:
- * they are for TLS, not JOSE. RFC 7517 registers only "sig" and "enc"; the
- * "tls" some Open Banking directories write is unregistered and strict
- * parsers reject it. Without `alg`, no JOSE library is told the key is for
- * any JWS or JWE algorithm; `x5t#S256` still identifies the certificate.
- */
-function usage(role: RoleId): Pick<RsaPublicJwk, 'use' | 'alg'> {
-  switch (ROLES[role].purpose) {
-    case 'signing':
-      return { use: 'sig', alg: 'PS256' };
-    case 'encryption':
-      return { use: 'enc', alg: 'RSA-OAEP-256' };
-    case 'transport':
-      return {};
-  }
-}
-
-/** The certificate's public key as a JWK, members in the order kty, kid, use, alg, n, e, x5c, x5t#S256. */
-export async function publicJwk(crypto: Crypto, input: { certificatePem: string; kid: string; role: RoleId }): Promise<RsaPublicJwk> {
-  const kid = checkKid(input.kid);
-  const { der, n, e } = await readCertificate(crypto, input.certificatePem, 'certificate');
-  const thumbprint = new Uint8Array(await crypto.subtle.digest('SHA-256', der));
-  return { kty: 'RSA', kid, ...usage(input.role), n, e, x5c: [toBase64(der)], 'x5t#S256': toBase64Url(thumbprint) };
-}
-
-/** The private key as a JWK, members in the order kty, kid, use, alg, n, e, d, p, q, dp, dq, qi. Secret. */
-export async function privateJwk(crypto: Crypto, input: { keyPem: string; kid: string; role: RoleId }): Promise<RsaPrivateJwk> {
-  const kid = checkKid(input.kid);
-  const { n, e, d, p, q, dp, dq, qi } = (await readKey(crypto, input.keyPem)).jwk;
-  return { kty: 'RSA', kid, ...usage(input.role), n, e, d, p, q, dp, dq, qi };
-}
-
-// ---------------------------------------------------------------------------
-// Inputs
-
-type RsaPrivateMembers = Pick<RsaPrivateJwk, 'n' | 'e' | 'd' | 'p' | 'q' | 'dp' | 'dq' | 'qi'>;
-
-async function readKey(crypto: Crypto, pem: string): Promise<{ pkcs8: Bytes; jwk: RsaPrivateMembers }> {
-  try {
-    const { privateKey } = await importPrivateKeyPem(crypto, pem);
-    const jwk = await crypto.subtle.exportKey('jwk', privateKey);
-    return { pkcs8: fromPem('PRIVATE KEY', pem), jwk: jwk as RsaPrivateMembers };
-  } catch (cause) {
-    throw refused(
-      'key-invalid',
-      'The private key must be the .key file made with the CSR: an unencrypted RSA key in PKCS#8 PEM, starting "-----BEGIN PRIVATE KEY-----".',
-      { cause },
-    );
-  }
-}
-
-/** A certificate's DER and its RSA public key members, base64url as in a JWK. */
-async function readCertificate(crypto: Crypto, pem: string, which: 'certificate' | 'chain'): Promise<{ der: Bytes; n: string; e: string }> {
-  const what = which === 'certificate' ? 'The certificate' : 'A CA certificate';
-  try {
-    const der = fromPem('CERTIFICATE', pem);
-    const spki = Certificate.fromBER(der).subjectPublicKeyInfo;
-    if (spki.algorithm.algorithmId !== OID.rsaEncryption) {
-      throw refused('certificate-invalid', `${what} does not hold an RSA public key; AlTareq certificates are RSA 2048.`);
-    }
-    // WebCrypto reads the key and writes n and e in JWK form (base64url, no leading zero).
-    const publicKey = await crypto.subtle.importKey('spki', encode(spki), { name: 'RSA-PSS', hash: 'SHA-256' }, true, ['verify']);
-    const { n, e } = await crypto.subtle.exportKey('jwk', publicKey);
-    return { der, n: n!, e: e! };
-  } catch (cause) {
-    if (cause instanceof AppError) throw cause;
-    throw refused('certificate-invalid', `${what} must be a PEM certificate, starting "-----BEGIN CERTIFICATE-----".`, { cause });
-  }
-}
-
 function checkPassphrase(passphrase: string): Bytes {
   if (passphrase === '') {
     throw refused(
@@ -350,7 +246,7 @@ function checkPassphrase(passphrase: string): Bytes {
   // refuses to decrypt PBES2 with one that is not ASCII ("Password is not ASCII", OpenJDK 17).
   const other = /[^\x20-\x7e]/u.exec(passphrase);
   if (other) {
-    const code = `U+${other[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const code = codePointLabel(other[0]);
     throw refused(
       'passphrase-not-ascii',
       `The passphrase contains ${code}; use only ASCII letters, digits, spaces and punctuation. Java cannot open a .p12 file whose passphrase has other characters.`,
@@ -366,18 +262,3 @@ function checkPassphrase(passphrase: string): Bytes {
   return new TextEncoder().encode(passphrase) as Bytes;
 }
 
-function checkKid(kid: string): string {
-  const trimmed = kid.trim();
-  if (trimmed === '') {
-    throw refused('kid-required', 'Enter the Key ID (kid) the Trust Framework directory showed when it issued the certificate.');
-  }
-  return trimmed;
-}
-
-function encode(value: { toSchema(): asn1js.BaseBlock }): ArrayBuffer {
-  return value.toSchema().toBER();
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}

@@ -1,0 +1,390 @@
+/**
+ * What `openssl req` options mean, read from pasted commands (one or several,
+ * from bash, cmd.exe or PowerShell, split by shell.ts) into ParsedCommands:
+ * subject, extensions, file names. Tying a command to a role's request is
+ * pasted-commands.ts's.
+ *
+ * Parsing never guesses: whatever it does not accept is refused with a code
+ * and a message naming the token.
+ */
+
+import { checkDnsName } from './dns';
+import { AppError, type ErrorCode, type ErrorParams, type Warning } from './errors';
+import { isKeyUsageName } from './key-usage';
+import { checkOutputFileNames, isAscii } from './names';
+import { roleInFileName, type RoleId } from './profile';
+import { checkLegalName, checkUuid } from './request';
+import { expansionError, readShellText, type ShellCommand } from './shell';
+import type { Subject } from './subject';
+
+export { MAX_COMMANDS, MAX_PASTE_LENGTH, type Shell } from './shell';
+
+/** One `openssl req` command, understood but not yet tied to a role. */
+export interface ParsedCommand {
+  /** The command's words on one line, quotes and escapes resolved. */
+  readonly source: string;
+  /** The role named by `-out`/`-keyout` (`…opf_uae_client_transport…`), if any. */
+  readonly role: RoleId | undefined;
+  readonly subject: Subject;
+  /** subjectAltName DNS names, in ASCII (punycode) form. */
+  readonly dnsNames: readonly string[];
+  readonly keyUsage: RequestedUsage | undefined;
+  readonly extendedKeyUsage: RequestedUsage | undefined;
+  readonly keyFileName: string;
+  readonly csrFileName: string;
+  readonly notes: readonly Warning[];
+}
+
+/** A keyUsage or extendedKeyUsage as `-addext` gives it: `critical,digitalSignature,…`. */
+export interface RequestedUsage {
+  readonly critical: boolean;
+  readonly usages: readonly string[];
+}
+
+export type CommandOutcome =
+  | { readonly ok: true; readonly command: ParsedCommand }
+  | { readonly ok: false; readonly source: string; readonly errors: readonly AppError[] };
+
+/** Parses every `openssl req` command in `text`. Never throws, and takes time linear in the text's length. */
+export function parseCommands(text: string): CommandOutcome[] {
+  let commands: ShellCommand[];
+  try {
+    commands = readShellText(text);
+  } catch (error) {
+    const whole = error instanceof AppError && (error.code === 'command-too-many' || error.code === 'command-too-long');
+    return [{ ok: false, source: whole ? '' : truncate(text.trim(), 200), errors: [asAppError(error)] }];
+  }
+  if (commands.length === 0) {
+    return [{ ok: false, source: '', errors: [commandError('command-empty', 'Paste the openssl req command that the Trust Framework directory shows.')] }];
+  }
+  return commands.map(({ words, expansions }) => {
+    const source = words.join(' ');
+    if (expansions.length > 0) return { ok: false, source, errors: [expansionError(expansions[0]!)] };
+    try {
+      return { ok: true, command: parseCommand(words, source) };
+    } catch (error) {
+      return { ok: false, source, errors: [asAppError(error)] };
+    }
+  });
+}
+
+
+// ---------------------------------------------------------------------------
+// One command's options
+
+const FLAGS = new Set(['-new', '-nodes', '-noenc', '-sha256', '-utf8', '-batch']);
+const OTHER_DIGESTS = new Set(['-sha1', '-sha224', '-sha384', '-sha512', '-md5', '-sha3-256', '-sha3-512']);
+
+type ValueOption = '-newkey' | '-out' | '-keyout' | '-subj';
+
+/** A command's options as given: the flags, each value option's value, and every -addext. */
+interface Options {
+  readonly flags: ReadonlySet<string>;
+  readonly values: Readonly<Record<ValueOption, string | undefined>>;
+  readonly addext: readonly string[];
+}
+
+function parseCommand(tokens: string[], source: string): ParsedCommand {
+  const { flags, values, addext } = readOptions(optionsOfOpensslReq(tokens, source));
+  const newkey = values['-newkey'];
+  if (newkey !== undefined && !/^rsa:2048$/i.test(newkey)) {
+    throw commandError('key-not-rsa-2048', `"-newkey ${shown(newkey)}" is not allowed: the Trust Framework requires RSA 2048-bit keys. Use -newkey rsa:2048.`);
+  }
+  const csrFileName = outputName('-out', values['-out']);
+  const keyFileName = outputName('-keyout', values['-keyout']);
+  const badName = checkOutputFileNames(csrFileName, keyFileName);
+  if (badName) throw commandError(badName.code, badName.message, badName.params);
+  const subj = values['-subj'];
+  if (subj === undefined) throw commandError('subject-missing', 'The command has no -subj: add -subj "/C=AE/O=<legal name>/OU=<Organisation ID>/CN=<Client ID>".');
+  const subject = parseSubject(subj);
+  const extensions = parseExtensions(addext);
+  const notes = notesOnFlags(flags, subj);
+  return { source, role: roleFromFileNames(csrFileName, keyFileName), subject, ...extensions, keyFileName, csrFileName, notes };
+}
+
+/** The words after `openssl req`; environment assignments in front (Git Bash's MSYS_NO_PATHCONV=1) are skipped. */
+function optionsOfOpensslReq(tokens: string[], source: string): string[] {
+  const start = tokens.findIndex((token) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(token));
+  const [program, subcommand, ...options] = tokens.slice(start === -1 ? tokens.length : start);
+  if (program === undefined || !/^(.*[\\/])?openssl(\.exe)?$/i.test(program) || subcommand !== 'req') {
+    throw commandError('command-syntax', `"${truncate(source)}" is not an openssl req command. Paste the command that starts with "openssl req".`);
+  }
+  return options;
+}
+
+function readOptions(options: readonly string[]): Options {
+  const flags = new Set<string>();
+  const values: Record<ValueOption, string | undefined> = { '-newkey': undefined, '-out': undefined, '-keyout': undefined, '-subj': undefined };
+  const addext: string[] = [];
+  for (let i = 0; i < options.length; i++) {
+    const option = options[i]!;
+    if (FLAGS.has(option)) {
+      flags.add(option);
+      continue;
+    }
+    if (!Object.hasOwn(values, option) && option !== '-addext') throw refusedOption(option);
+    const value = options[++i];
+    if (value === undefined) throw commandError('missing-value', `${shown(option)} needs a value after it.`);
+    if (option === '-addext') addext.push(value);
+    else values[option as ValueOption] = value;
+  }
+  return { flags, values, addext };
+}
+
+/** What the flags change: OpenSSL without -utf8 would garble a non-ASCII subject; without -nodes it would ask for a passphrase. */
+function notesOnFlags(flags: ReadonlySet<string>, subj: string): Warning[] {
+  const notes: Warning[] = [];
+  if (!flags.has('-utf8') && !isAscii(subj)) {
+    notes.push({
+      code: 'utf8-added',
+      field: 'command',
+      message:
+        'The subject has non-ASCII characters but the command has no -utf8, so OpenSSL would have garbled them. This tool encodes them correctly as UTF-8.',
+    });
+  }
+  if (!flags.has('-nodes') && !flags.has('-noenc')) {
+    notes.push({
+      code: 'key-unencrypted',
+      field: 'command',
+      message: 'Without -nodes OpenSSL would ask for a passphrase. This tool writes the key unencrypted, as the directory\'s command does: keep it safe.',
+    });
+  }
+  return notes;
+}
+
+function refusedOption(option: string): AppError {
+  if (option === '-passout' || option === '-passin') {
+    return commandError('encrypted-key', `"${shown(option)}" asks for an encrypted key, which this tool does not make. Remove it and keep -nodes; protect the key file instead.`);
+  }
+  if (option === '-config') {
+    return commandError('config-file', '"-config" names a file this page cannot read. Remove it and give everything with -subj and -addext.');
+  }
+  if (OTHER_DIGESTS.has(option)) {
+    return commandError('digest-not-sha256', `"${shown(option)}" is not allowed: the Trust Framework requires SHA-256. Use -sha256.`);
+  }
+  if (option === '-key') {
+    return commandError('unknown-option', '"-key" signs with an existing key file; this tool makes a new key. Use -newkey rsa:2048 instead.');
+  }
+  return commandError(
+    'unknown-option',
+    `"${shown(option)}" is not an option this tool understands. It reads -new, -newkey rsa:2048, -nodes, -sha256, -utf8, -out, -keyout, -subj and -addext.`,
+  );
+}
+
+/**
+ * The file name as given, without any folder in front of it (`/` or `\`:
+ * a Windows path reaches here whole only from cmd.exe or PowerShell, or
+ * quoted). Checked against the allowlist by the caller.
+ */
+function outputName(option: '-out' | '-keyout', value: string | undefined): string {
+  if (value === undefined || value === '') {
+    const what = option === '-out' ? 'the .csr' : 'the .key';
+    throw commandError('missing-output', `The command has no ${shown(option)}: add ${shown(option)} with the name of ${what} file.`);
+  }
+  const name = value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
+  if (name === '') throw commandError('missing-output', `${shown(option)} "${truncate(value)}" names a folder, not a file: give the file name too.`, { value: truncate(value) });
+  return name;
+}
+
+function roleFromFileNames(csrFileName: string, keyFileName: string): RoleId | undefined {
+  const fromCsr = roleInFileName(csrFileName);
+  const fromKey = roleInFileName(keyFileName);
+  if (fromCsr && fromKey && fromCsr !== fromKey) {
+    throw commandError('command-syntax', `-out names a ${fromCsr} file but -keyout a ${fromKey} file: one command makes one certificate.`);
+  }
+  return fromCsr ?? fromKey;
+}
+
+// ---------------------------------------------------------------------------
+// -subj
+
+const SUBJECT_TYPES: Record<string, 'C' | 'O' | 'OU' | 'CN'> = {
+  C: 'C',
+  countryName: 'C',
+  O: 'O',
+  organizationName: 'O',
+  OU: 'OU',
+  organizationalUnitName: 'OU',
+  CN: 'CN',
+  commonName: 'CN',
+};
+const SUBJECT_ORDER = ['C', 'O', 'OU', 'CN'] as const;
+
+/** A run of a -subj value with no `/`, `+` or `\\`. */
+const SUBJECT_RUN = /[^/+\\]+/y;
+/** More than this is not a mistake in a four-attribute subject but a paste gone wrong. */
+const MAX_SUBJECT_ATTRIBUTES = 16;
+
+function parseSubject(subj: string): Subject {
+  const attributes = readSubjectAttributes(subj);
+  checkSubjectOrder(attributes.map((a) => a.type));
+  const [country, organization, unit, common] = attributes.map((a) => a.value);
+  if (country !== 'AE') throw commandError('country-not-ae', `-subj has C=${country}; the Trust Framework requires C=AE.`);
+  const legalName = checkLegalName(organization!);
+  if (legalName instanceof AppError) throw retarget(legalName);
+  const organisationId = checkUuid(unit!, 'organisationId', 'Organisation ID (OU)');
+  if (organisationId instanceof AppError) throw retarget(organisationId);
+  return {
+    country: 'AE',
+    organization: legalName,
+    organizationalUnit: organisationId,
+    ...(common === undefined ? {} : { commonName: common }),
+  };
+}
+
+type SubjectType = (typeof SUBJECT_ORDER)[number];
+
+/**
+ * OpenSSL's -subj syntax (apps/lib/apps.c, parse_name): `/type=value/…`,
+ * where `\` makes the next character literal and an unescaped `+` joins the
+ * next attribute into the same RDN.
+ */
+function readSubjectAttributes(subj: string): Array<{ type: SubjectType; value: string }> {
+  if (!subj.startsWith('/')) {
+    throw commandError('subject-syntax', `-subj "${shown(subj)}" must start with "/", like /C=AE/O=<legal name>/OU=<Organisation ID>/CN=<Client ID>.`);
+  }
+  const attributes: Array<{ type: SubjectType; value: string }> = [];
+  let i = 1;
+  while (i < subj.length) {
+    const equals = subj.indexOf('=', i);
+    if (equals === -1) throw commandError('subject-syntax', `-subj: "${shown(subj.slice(i))}" has no "=": each part is like /O=<legal name>.`);
+    const type = subjectType(subj.slice(i, equals));
+    const [value, end] = readSubjectValue(subj, equals + 1, type);
+    i = end + 1; // past the '/'
+    attributes.push({ type, value });
+    if (attributes.length > MAX_SUBJECT_ATTRIBUTES) {
+      throw commandError('subject-attribute', `-subj has more than ${MAX_SUBJECT_ATTRIBUTES} attributes; the Trust Framework subject is C, O, OU, CN, each once and in this order.`);
+    }
+  }
+  return attributes;
+}
+
+function subjectType(typeName: string): SubjectType {
+  const type = Object.hasOwn(SUBJECT_TYPES, typeName) ? SUBJECT_TYPES[typeName] : undefined;
+  if (type === undefined) {
+    throw commandError(
+      'subject-attribute',
+      `-subj: "${shown(typeName)}" is not part of the Trust Framework subject, which is /C=AE/O=…/OU=…/CN=…; remove /${shown(typeName)}=….`,
+    );
+  }
+  return type;
+}
+
+/** One value, from `start` to the next unescaped `/` (or the end): the value and where it ended. */
+function readSubjectValue(subj: string, start: number, type: SubjectType): [string, number] {
+  const pieces: string[] = [];
+  let i = start;
+  while (i < subj.length && subj[i] !== '/') {
+    SUBJECT_RUN.lastIndex = i;
+    const run = SUBJECT_RUN.exec(subj);
+    if (run) {
+      pieces.push(run[0]);
+      i += run[0].length;
+    } else if (subj[i] === '+') {
+      throw commandError('multi-valued-rdn', `-subj: the "+" in ${type}=${shown(pieces.join(''))}+… joins two attributes into one RDN. If it is part of the name, write it as \\+.`);
+    } else {
+      // A backslash: the next character is taken as it is.
+      i++;
+      if (i === subj.length) throw commandError('subject-syntax', `-subj ends with a lone "\\": write a backslash in a name as \\\\.`);
+      pieces.push(subj[i]!);
+      i++;
+    }
+  }
+  return [pieces.join(''), i];
+}
+
+/** C, O, OU and optionally CN, each once and in this order. */
+function checkSubjectOrder(types: readonly SubjectType[]): void {
+  const expected = SUBJECT_ORDER.slice(0, types.length);
+  if (types.length >= 3 && types.every((type, index) => type === expected[index])) return;
+  const missing = SUBJECT_ORDER.slice(0, 3).filter((type) => !types.includes(type));
+  if (missing.length > 0) {
+    throw commandError('subject-missing', `-subj has no ${missing.join(', ')}: the subject is /C=AE/O=<legal name>/OU=<Organisation ID>/CN=<Client ID>.`);
+  }
+  throw commandError('subject-attribute', `-subj has ${types.join(', ')}; the Trust Framework subject is C, O, OU, CN, each once and in this order.`);
+}
+
+// ---------------------------------------------------------------------------
+// -addext
+
+function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNames' | 'keyUsage' | 'extendedKeyUsage'> {
+  let keyUsage: RequestedUsage | undefined;
+  let extendedKeyUsage: RequestedUsage | undefined;
+  let dnsNames: string[] | undefined;
+  for (const text of addext) {
+    const equals = text.indexOf('=');
+    const name = text.slice(0, equals === -1 ? undefined : equals).trim();
+    const items = equals === -1 ? [] : text.slice(equals + 1).split(',').map((item) => item.trim());
+    const seen = name === 'keyUsage' ? keyUsage : name === 'extendedKeyUsage' ? extendedKeyUsage : name === 'subjectAltName' ? dnsNames : undefined;
+    if (seen !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": ${name} is given twice; give it once.`);
+    if (name === 'keyUsage') keyUsage = readUsages(text, items, true);
+    else if (name === 'extendedKeyUsage') extendedKeyUsage = readUsages(text, items, false);
+    else if (name === 'subjectAltName') dnsNames = readDnsNames(text, items);
+    else throw commandError('extension-unsupported', `-addext "${shown(text)}" is not one this tool makes: it reads keyUsage, extendedKeyUsage and subjectAltName.`);
+  }
+  return { keyUsage, extendedKeyUsage, dnsNames: dnsNames ?? [] };
+}
+
+/** `critical,digitalSignature,…`: whether it is critical, and the usages, each once (key usages by their RFC 5280 names). */
+function readUsages(text: string, items: readonly string[], keyUsage: boolean): RequestedUsage {
+  const critical = items[0] === 'critical';
+  const usages = critical ? items.slice(1) : items;
+  if (usages.length === 0) throw commandError('extension-unsupported', `-addext "${shown(text)}" names no usage.`);
+  const duplicate = firstRepeated(usages);
+  if (duplicate !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(duplicate)}" is given twice.`);
+  const unknown = keyUsage ? usages.find((usage) => !isKeyUsageName(usage)) : undefined;
+  if (unknown !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(unknown)}" is not a key usage.`);
+  return { critical, usages };
+}
+
+/** `DNS:api.bank.ae,DNS:…`: each a valid DNS name, in ASCII, listed once. */
+function readDnsNames(text: string, items: readonly string[]): string[] {
+  const dnsNames = items.map((item) => {
+    if (!item.startsWith('DNS:')) {
+      throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(item)}" is not a DNS name; server certificates list their hosts as DNS:api.bank.ae.`);
+    }
+    const checked = checkDnsName(item.slice(4));
+    if ('code' in checked) throw commandError(checked.code, checked.message);
+    return checked.ascii;
+  });
+  const repeated = firstRepeated(dnsNames);
+  if (repeated !== undefined) throw commandError('dns-name-invalid', `-addext "${shown(text)}": "${shown(repeated)}" is listed twice; remove one.`);
+  return dnsNames;
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+
+export function commandError(code: ErrorCode, message: string, params?: ErrorParams): AppError {
+  return new AppError(code, message, { field: 'command', ...(params ? { params } : {}) });
+}
+
+/** A form-field error (legal name, UUID) found inside the command. */
+export function retarget(error: AppError): AppError {
+  return new AppError(error.code, error.message, { field: 'command', cause: error, params: error.params });
+}
+
+/** The first item that an earlier one repeats; a Set keeps it linear. */
+function firstRepeated(items: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item)) return item;
+    seen.add(item);
+  }
+  return undefined;
+}
+
+function asAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return commandError('command-syntax', `The command could not be read: ${String(error)}`);
+}
+
+/** A value quoted in a message: at most 120 characters, so a huge paste does not make a huge message. */
+export function shown(text: string): string {
+  return truncate(text, 120);
+}
+
+export function truncate(text: string, length = 60): string {
+  return text.length > length ? `${text.slice(0, length - 3)}…` : text;
+}
+
