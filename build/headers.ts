@@ -20,10 +20,10 @@ export function metaPolicy(html: string): string {
 // What the page never uses (it makes keys with WebCrypto and downloads a zip; Copy writes the
 // clipboard, which stays allowed). Only names Chromium knows, so its console stays quiet.
 const UNUSED_FEATURES = [
-  'accelerometer', 'autoplay', 'bluetooth', 'camera', 'clipboard-read', 'display-capture', 'encrypted-media',
+  'accelerometer', 'autoplay', 'camera', 'clipboard-read', 'display-capture', 'encrypted-media',
   'fullscreen', 'geolocation', 'gyroscope', 'hid', 'idle-detection', 'magnetometer', 'microphone', 'midi',
   'payment', 'picture-in-picture', 'publickey-credentials-create', 'publickey-credentials-get',
-  'screen-wake-lock', 'serial', 'usb', 'web-share', 'xr-spatial-tracking',
+  'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
 ];
 
 /** The headers for a page whose inline code is allowed by `policy`, in the order they are written. */
