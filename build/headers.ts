@@ -42,7 +42,11 @@ export function hostedHeaders(policy: string): [name: string, value: string][] {
 
 /** Netlify's and Cloudflare Pages' `_headers`: every path gets them. */
 export function headersFile(headers: [string, string][]): string {
-  return `/*\n${headers.map(([name, value]) => `  ${name}: ${value}\n`).join('')}`;
+  const lines = headers.map(([name, value]) => `  ${name}: ${value}`);
+  // Cloudflare Pages ignores a longer line: fail the build rather than ship a page without its CSP.
+  const long = lines.find((line) => line.length > 2000);
+  if (long) throw new Error(`a _headers line is over Cloudflare's 2000 characters: ${long.slice(0, 80)}…`);
+  return `/*\n${lines.map((line) => `${line}\n`).join('')}`;
 }
 
 /** `add_header` lines for nginx, sent with every response (`always`), errors included. */
