@@ -1,12 +1,12 @@
 /**
  * `PORT=8080 npm run serve:hosted`: the built page through a real nginx, with
  * deploy/nginx.conf and the headers the build wrote, on 127.0.0.1:$PORT, in
- * the foreground. Builds first if dist/ lacks the page or its headers; stops
- * nginx and removes its folder on Ctrl-C or SIGTERM.
+ * the foreground. Builds first if dist/ lacks the page or its headers, serves
+ * a copy made at start, and stops nginx and removes its folder on Ctrl-C or SIGTERM.
  */
 
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -41,13 +41,29 @@ async function answering(url: string, pidFile: string, ms: number): Promise<void
   throw new Error(`nginx did not answer at ${url} within ${ms} ms`);
 }
 
+/**
+ * The page and its headers, copied together: a build while nginx runs cannot pair a new page with
+ * the old policy (nginx reads the headers once), and nobody can read them wherever dist/ is.
+ */
+function snapshot(folder: string): string {
+  const site = join(folder, 'site');
+  mkdirSync(site);
+  chmodSync(site, 0o755);
+  for (const name of ['index.html', 'nginx-headers.conf']) {
+    copyFileSync(join(DIST, name), join(site, name));
+    chmodSync(join(site, name), 0o644);
+  }
+  return site;
+}
+
 function serve(listen: number): void {
   buildIfNeeded();
   const folder = mkdtempSync(join(tmpdir(), 'altareq-nginx-'));
-  // Run as root, nginx's workers run as nobody: they must be able to reach the folder's temp paths.
+  // Run as root, nginx's workers run as nobody: they must be able to reach the folder and read the page.
   chmodSync(folder, 0o711);
+  const site = snapshot(folder);
   const root = process.getuid?.() === 0;
-  writeFileSync(join(folder, 'nginx.conf'), nginxConfig({ folder, dist: DIST, port: listen, root }));
+  writeFileSync(join(folder, 'nginx.conf'), nginxConfig({ folder, dist: site, port: listen, root }));
   // -e: the error log before the configuration is read (Debian's default is under /var/log).
   const args = ['-p', folder, '-e', 'stderr', '-c', join(folder, 'nginx.conf'), '-g', 'daemon off;'];
   const nginx = spawn(NGINX, args, { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -65,11 +81,11 @@ function serve(listen: number): void {
   nginx.on('error', (error) => console.error(`could not start ${NGINX}: ${error.message}`));
   nginx.on('close', (code) => {
     rmSync(folder, { recursive: true, force: true });
-    process.exit(stopped ?? (code || 1));
+    process.exit(stopped ?? (code !== null && code > 0 ? code : 1));
   });
   const url = `http://127.0.0.1:${listen}/`;
   answering(url, join(folder, 'nginx.pid'), 10_000).then(
-    () => console.log(`Serving ${join(DIST, 'index.html')} at ${url} with nginx (config and logs in ${folder}). Ctrl-C stops it.`),
+    () => console.log(`Serving dist/index.html as built at start at ${url} with nginx (config and logs in ${folder}). Ctrl-C stops it.`),
     (error: Error) => (console.error(error.message), stop(1)),
   );
 }
