@@ -5,6 +5,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { arabicCataloguePlugin } from './build/catalogue';
 import { prerenderPlugin } from './build/prerender';
 import { cspPlugin } from './build/csp';
+import { headersPlugin } from './build/headers';
 import { keyFramePlugin } from './build/key-frame';
 import { pageScriptPlugin } from './build/page-script';
 import { buildVersion, releasePlugin } from './build/release';
@@ -30,6 +31,8 @@ export default defineConfig({
     viteSingleFile(),
     pageScriptPlugin('src/boot.ts'),
     cspPlugin(),
+    // After the CSP: the server's headers are read from the finished file.
+    headersPlugin(),
     releasePlugin(sizeBudget.gzipBytes),
   ],
   build: {

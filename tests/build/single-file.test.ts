@@ -55,9 +55,9 @@ describe('the single-file build', () => {
     expect(createHash('sha256').update(a).digest('hex')).toBe(createHash('sha256').update(b).digest('hex'));
   });
 
-  it('is one HTML file and its checksum, with nothing loaded from elsewhere', () => {
+  it('is one HTML file, its checksum and its web server headers, with nothing loaded from elsewhere', () => {
     const html = readFileSync(join(first, 'index.html'), 'utf8');
-    expect(readdirSync(first).sort()).toEqual(['SHA256SUMS', 'index.html']);
+    expect(readdirSync(first).sort()).toEqual(['SHA256SUMS', '_headers', 'index.html', 'nginx-headers.conf']);
     expect(html).not.toMatch(/<script[^>]+\bsrc=/);
     expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
     expect(html).not.toMatch(/\b(src|href)="(?!data:)/);
@@ -128,5 +128,30 @@ describe('the single-file build', () => {
     expect(app).toContain('<h1>AlTareq keys and certificate requests</h1>');
     expect(app).toMatch(/<label[^>]*for="legal-name"[^>]*>Organisation legal name/);
     expect(app).toMatch(/<button[^>]*type="submit"[^>]*>Generate<\/button>/);
+  });
+
+  it("writes the hosted page's headers for static hosts and nginx from the file's own policy, plus frame-ancestors", () => {
+    const html = readFileSync(join(first, 'index.html'), 'utf8');
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)" \/>/.exec(html)![1]!;
+    const expected = {
+      'Content-Security-Policy': `${policy}; frame-ancestors 'none'`,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Permissions-Policy': expect.stringMatching(/^[a-z-]+=\(\)(, [a-z-]+=\(\))+$/),
+      'Cache-Control': 'no-cache',
+    };
+    const [path, ...lines] = readFileSync(join(first, '_headers'), 'utf8').trimEnd().split('\n');
+    expect(path).toBe('/*');
+    const forStaticHosts = Object.fromEntries(lines.map((line) => /^  ([\w-]+): (.+)$/.exec(line)!.slice(1, 3) as [string, string]));
+    expect(forStaticHosts).toEqual(expected);
+    const nginx = readFileSync(join(first, 'nginx-headers.conf'), 'utf8');
+    const forNginx = Object.fromEntries([...nginx.matchAll(/^add_header ([\w-]+) "([^"]+)" always;$/gm)].map((match) => match.slice(1, 3)));
+    expect(forNginx).toEqual(forStaticHosts);
+    expect(nginx.split('\n').filter((line) => line && !line.startsWith('#'))).toHaveLength(6);
+    // What the page never uses is off; writing to the clipboard (the Copy buttons) is not.
+    const features = forStaticHosts['Permissions-Policy']!.split(', ').map((feature) => feature.replace('=()', ''));
+    expect(features).toEqual(expect.arrayContaining(['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'hid']));
+    expect(features).not.toContain('clipboard-write');
   });
 });
