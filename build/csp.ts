@@ -5,7 +5,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import type { Plugin } from 'vite';
+import type { Plugin, Rollup } from 'vite';
 import { pageScript } from './page-script';
 
 // Scripts that run: in the page, and the one in the key frame's <template>, which runs in the frame
@@ -38,6 +38,13 @@ export function contentSecurityPolicy(html: string): string {
   ].join('; ');
 }
 
+/** index.html as the build holds it, to read or rewrite. */
+export function builtPage(bundle: Rollup.OutputBundle): Rollup.OutputAsset & { source: string } {
+  const page = bundle['index.html'];
+  if (page?.type !== 'asset' || typeof page.source !== 'string') throw new Error('index.html is missing from the build');
+  return page as Rollup.OutputAsset & { source: string };
+}
+
 /** Inserts the policy as the first thing after <meta charset>, once everything is inlined. */
 export function cspPlugin(): Plugin {
   return {
@@ -46,8 +53,7 @@ export function cspPlugin(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-        const page = bundle['index.html'];
-        if (page?.type !== 'asset' || typeof page.source !== 'string') throw new Error('index.html is missing from the build');
+        const page = builtPage(bundle);
         const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page.source)}" />`;
         page.source = page.source.replace(/(<meta charset="utf-8" \/>)/, `$1\n    ${meta}`);
         if (!page.source.includes(meta)) throw new Error('index.html has no <meta charset="utf-8" /> to put the CSP after');

@@ -7,6 +7,7 @@
  */
 
 import type { Plugin } from 'vite';
+import { builtPage } from './csp';
 
 const META = /<meta http-equiv="Content-Security-Policy" content="([^"]+)" \/>/;
 
@@ -68,8 +69,7 @@ export function headersPlugin(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-        const page = bundle['index.html'];
-        if (page?.type !== 'asset' || typeof page.source !== 'string') throw new Error('index.html is missing from the build');
+        const page = builtPage(bundle);
         const headers = hostedHeaders(metaPolicy(page.source));
         this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(headers) });
         this.emitFile({ type: 'asset', fileName: 'nginx-headers.conf', source: nginxHeaders(headers) });

@@ -32,9 +32,6 @@ export interface RsaPublicKey {
   readonly source: PublicKeySource;
 }
 
-const EC_PUBLIC_KEY = '1.2.840.10045.2.1';
-const RSASSA_PSS = '1.2.840.113549.1.1.10';
-
 /** Reads a public key from text or bytes. */
 export function readPublicKey(input: string | Uint8Array): RsaPublicKey | AppError {
   const size = typeof input === 'string' ? input.length : input.byteLength;
@@ -155,10 +152,10 @@ function fromDer(der: Uint8Array, source: PublicKeySource): RsaPublicKey | AppEr
 function fromSpki(algorithm: asn1js.Sequence, key: asn1js.BitString, source: PublicKeySource): RsaPublicKey | AppError {
   const oid = algorithm.valueBlock.value[0];
   const id = oid instanceof asn1js.ObjectIdentifier ? oid.valueBlock.toString() : '';
-  if (id === EC_PUBLIC_KEY) {
+  if (id === OID.ecPublicKey) {
     return refuse('public-key-not-rsa-2048', `This is an elliptic-curve key; the Trust Framework requires RSA 2048. ${KEY_SPEC_ADVICE}`, 'EC');
   }
-  if (id === RSASSA_PSS) {
+  if (id === OID.rsassaPss) {
     return refuse('public-key-not-rsa-2048', `This RSA key is restricted to RSA-PSS, which cannot sign a CSR with sha256WithRSAEncryption. ${KEY_SPEC_ADVICE}`, 'RSASSA-PSS');
   }
   if (id !== OID.rsaEncryption) {

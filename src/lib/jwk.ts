@@ -1,6 +1,6 @@
 /** After issuance: the certificate's public key, or the private key, as a JWK (RFC 7517, RFC 7518 §6.3). */
 
-import { readCertificate, readKey, refused } from './export-inputs';
+import { readCertificate, readKey, refused, type RsaPrivateMembers } from './export-inputs';
 import { toBase64, toBase64Url } from './pem';
 import { ROLES, type RoleId } from './profile';
 
@@ -21,14 +21,8 @@ export interface RsaPublicJwk extends RsaJwkMembers {
   readonly 'x5t#S256': string;
 }
 
-export interface RsaPrivateJwk extends RsaJwkMembers {
-  readonly d: string;
-  readonly p: string;
-  readonly q: string;
-  readonly dp: string;
-  readonly dq: string;
-  readonly qi: string;
-}
+/** The members of RFC 7518 §6.3.2 too: the private key. */
+export type RsaPrivateJwk = RsaJwkMembers & RsaPrivateMembers;
 
 /**
  * `use` and `alg` by the role's purpose: signing keys sign JWTs with PS256;

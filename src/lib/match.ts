@@ -35,13 +35,13 @@ export interface FileMatches {
 
 /** Pairs each certificate with the key and CSR that have its public key (the same SPKI SHA-256). */
 export async function matchFiles(crypto: Crypto, files: readonly FileItem[]): Promise<FileMatches> {
-  const keyed = await Promise.all(
+  const fingerprinted = await Promise.all(
     files.map(async (item) => ({ item, fingerprint: await publicKeyFingerprint(crypto, publicKeyDer(item)) })),
   );
   const find = (kind: FileItem['kind'], fingerprint: string) =>
-    keyed.find((entry) => entry.item.kind === kind && entry.fingerprint === fingerprint)?.item;
+    fingerprinted.find((entry) => entry.item.kind === kind && entry.fingerprint === fingerprint)?.item;
 
-  const certificates = keyed
+  const certificates = fingerprinted
     .filter((entry) => entry.item.kind === 'certificate')
     .map(({ item, fingerprint }): CertificateMatch => {
       const key = find('private-key', fingerprint);
@@ -52,7 +52,7 @@ export async function matchFiles(crypto: Crypto, files: readonly FileItem[]): Pr
 
   const certified = new Set(certificates.map((match) => match.publicKeyFingerprint));
   const withoutCertificate: Array<{ key?: FileItem; csr?: FileItem; publicKey?: FileItem; publicKeyFingerprint: string }> = [];
-  for (const { item, fingerprint } of keyed) {
+  for (const { item, fingerprint } of fingerprinted) {
     if (item.kind === 'certificate' || certified.has(fingerprint)) continue;
     const slot = item.kind === 'private-key' ? 'key' : item.kind === 'public-key' ? 'publicKey' : 'csr';
     const pair = withoutCertificate.find((entry) => entry.publicKeyFingerprint === fingerprint && entry[slot] === undefined);

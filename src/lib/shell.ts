@@ -129,8 +129,8 @@ const LINE_INDENT = /[ \t]*/y;
 function splitCommands(tokens: Token[]): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let current: ShellCommand = { words: [], expansions: [] };
-  const all: Token[] = [...tokens, END];
-  for (const token of all) {
+  // A final END closes the last command.
+  for (const token of [...tokens, END] as Token[]) {
     if (typeof token === 'string') current.words.push(token);
     else if (token !== END) current.expansions.push(token.expansion);
     else {

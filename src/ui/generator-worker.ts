@@ -29,7 +29,8 @@ export interface GenerationListener {
   made(index: number, artifact: PublicArtifact): void;
 }
 
-interface Pending {
+/** A request sent to the worker, waiting for its reply. */
+interface AwaitedReply {
   resolve(value: unknown): void;
   reject(error: Error): void;
   listener?: GenerationListener;
@@ -44,7 +45,7 @@ export class GeneratorWorker {
   /** The worker's second key maker, in a process of its own. */
   #keyFrame: KeyFrame | undefined;
   #nextId = 1;
-  readonly #pending = new Map<number, Pending>();
+  readonly #pending = new Map<number, AwaitedReply>();
 
   /** Starts the worker and warms it up; called when the page is idle, and again after a cancel. */
   start(): Promise<Worker> {

@@ -83,7 +83,8 @@ export class HsmDesk {
   /** Digests of to-be-signed bytes shown earlier, so a signature over one of them is named for what it is. */
   readonly #shown: string[] = [];
   readonly #worker: GeneratorWorker;
-  #asked = 0;
+  /** Numbers each check sent to the worker: only the latest one's answer is shown. */
+  #latestRequest = 0;
 
   constructor(worker: GeneratorWorker) {
     this.#worker = worker;
@@ -134,7 +135,7 @@ export class HsmDesk {
       this.#show(null);
       return;
     }
-    const asked = ++this.#asked;
+    const ticket = ++this.#latestRequest;
     this.busy = true;
     try {
       const outcome = await this.#worker.hsm({
@@ -143,13 +144,13 @@ export class HsmDesk {
         signature: this.signatureFile?.bytes ?? this.signatureText,
         earlierDigests: [...this.#shown],
       });
-      if (asked !== this.#asked) return;
+      if (ticket !== this.#latestRequest) return;
       this.failure = null;
       this.#show(outcome);
     } catch (error) {
-      if (asked === this.#asked) this.failure = error instanceof Error ? error.message : String(error);
+      if (ticket === this.#latestRequest) this.failure = error instanceof Error ? error.message : String(error);
     } finally {
-      if (asked === this.#asked) this.busy = false;
+      if (ticket === this.#latestRequest) this.busy = false;
     }
   }
 

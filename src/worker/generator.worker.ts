@@ -22,8 +22,8 @@ import type { FromWorker, Generated, ToWorker } from './protocol';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
-/** Whether anything but the warm-up has been asked for. */
-let asked = false;
+/** Whether real work (anything but the warm-up) has arrived: the warm-up then stops. */
+let realWorkArrived = false;
 
 /**
  * Measured in headless Chromium on two cores: a warm-up round takes about 60 ms cold and 15 ms
@@ -61,13 +61,13 @@ function droppedKey(id: string): string {
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  if (message.type === 'warm-up') return void warmUp(self.crypto, { ...WARM_UP, stop: () => asked });
+  if (message.type === 'warm-up') return void warmUp(self.crypto, { ...WARM_UP, stop: () => realWorkArrived });
   if (message.type === 'key-frame') {
     keyFrameMaker = keyMakerOverPort<CryptoKeyPair>(message.port).then((maker) => withTimeout(maker, KEY_FRAME_TIMEOUT_MS, 'the key frame'));
     return;
   }
   if (message.type === 'forget-dropped') return void ((dropped = []), (droppedKeys = new Map()), droppedTurn++);
-  asked = true; // the warm-up gives way to the first real request
+  realWorkArrived = true; // the warm-up gives way to the first real request
   try {
     switch (message.type) {
       case 'generate': {
