@@ -139,6 +139,20 @@ async function openZip(zipName: string, bytes: Bytes, budget: { inflated: number
     return;
   }
   // Every limit that the directory can tell is checked before anything is inflated.
+  const { wanted, declared } = entriesWithinLimits(zipName, directory, problems);
+  if (budget.inflated + declared > LIMITS.inflatedBytes) {
+    problems.push(inflatedTooLarge(zipName));
+    return;
+  }
+  for (const entry of wanted) {
+    const file = await inflateEntry(zipName, bytes, entry, budget, problems);
+    if (file === 'stop') return;
+    if (file !== undefined) files.push(file);
+  }
+}
+
+/** The entries to inflate, and the bytes their headers declare; the others are skipped, each with its reason. */
+function entriesWithinLimits(zipName: string, directory: readonly Entry[], problems: FileProblem[]): { wanted: Entry[]; declared: number } {
   const wanted: Entry[] = [];
   let declared = 0;
   for (const entry of directory) {
@@ -156,36 +170,37 @@ async function openZip(zipName: string, bytes: Bytes, budget: { inflated: number
       declared += entry.size;
     }
   }
-  if (budget.inflated + declared > LIMITS.inflatedBytes) {
-    problems.push(inflatedTooLarge(zipName));
-    return;
+  return { wanted, declared };
+}
+
+/**
+ * One entry's bytes, inflated within what is left of the budget; undefined (with a problem) if it
+ * is skipped, 'stop' once the whole budget is spent.
+ */
+async function inflateEntry(zipName: string, bytes: Bytes, entry: Entry, budget: { inflated: number }, problems: FileProblem[]): Promise<ReadableFile | undefined | 'stop'> {
+  const inZip = `${zipName}: ${entry.name}`;
+  const data = entryData(bytes, entry);
+  if (data === undefined) {
+    problems.push(problem('file-malformed', inZip, `"${entry.name}" in "${zipName}" is cut short or damaged; download the zip again.`));
+    return undefined;
   }
-  for (const entry of wanted) {
-    const inZip = `${zipName}: ${entry.name}`;
-    const data = entryData(bytes, entry);
-    if (data === undefined) {
-      problems.push(problem('file-malformed', inZip, `"${entry.name}" in "${zipName}" is cut short or damaged; download the zip again.`));
-      continue;
-    }
-    const room = Math.min(LIMITS.entryBytes, LIMITS.inflatedBytes - budget.inflated);
-    const inflated = entry.method === STORED ? (data.length <= room ? data.slice() : 'over') : await inflateAtMost(data, room);
-    if (inflated === 'over') {
-      // The directory said less: it lied. The running count stopped it.
-      problems.push(room < LIMITS.entryBytes ? inflatedTooLarge(zipName) : tooLargeEntry(entry.name, zipName, undefined));
-      if (room < LIMITS.entryBytes) return;
-      continue;
-    }
-    if (inflated === 'damaged') {
-      problems.push(problem('file-malformed', inZip, `"${entry.name}" in "${zipName}" does not inflate: the zip is damaged. Download it again.`));
-      continue;
-    }
-    budget.inflated += inflated.length;
-    if (isZip(inflated)) {
-      problems.push(problem('zip-nested', inZip, `"${entry.name}" in "${zipName}" is a zip inside a zip; this tool does not open those. Unzip it and drop its files.`));
-      continue;
-    }
-    files.push({ name: baseName(entry.name), bytes: inflated, from: zipName });
+  const room = Math.min(LIMITS.entryBytes, LIMITS.inflatedBytes - budget.inflated);
+  const inflated = entry.method === STORED ? (data.length <= room ? data.slice() : 'over') : await inflateAtMost(data, room);
+  if (inflated === 'over') {
+    // The directory said less: it lied. The running count stopped it.
+    problems.push(room < LIMITS.entryBytes ? inflatedTooLarge(zipName) : tooLargeEntry(entry.name, zipName, undefined));
+    return room < LIMITS.entryBytes ? 'stop' : undefined;
   }
+  if (inflated === 'damaged') {
+    problems.push(problem('file-malformed', inZip, `"${entry.name}" in "${zipName}" does not inflate: the zip is damaged. Download it again.`));
+    return undefined;
+  }
+  budget.inflated += inflated.length;
+  if (isZip(inflated)) {
+    problems.push(problem('zip-nested', inZip, `"${entry.name}" in "${zipName}" is a zip inside a zip; this tool does not open those. Unzip it and drop its files.`));
+    return undefined;
+  }
+  return { name: baseName(entry.name), bytes: inflated, from: zipName };
 }
 
 /** The entries the central directory lists; at most LIMITS.zipEntries are read, and only after the count is checked. */
