@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createTestCa, type TestCa } from '../interop/ca';
 import { batchFlow, certificatesFlow, formFlow, openApp, pasteFlow, resourcesFetched, troubleSeen } from '../support/browser-flows';
-import { startFirefox, type Firefox } from '../support/firefox';
+import { startFirefox, type Firefox } from '../../scripts/firefox';
 
 let firefox: Firefox;
 let ca: TestCa;

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import type { TestCa } from '../interop/ca';
 import { expectPairValid, unzipTo, type Subject } from './bundle-checks';
-import { clearDownloads, waitForDownload, waitIn, type BrowserPage } from './browser-page';
+import { clearDownloads, waitForDownload, waitIn, type BrowserPage } from '../../scripts/browser-page';
 import { CLIENT_ID, ORGANISATION_ID } from './fixtures';
 
 export const PAGE = pathToFileURL(resolve('dist/index.html')).href;

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createTestCa, type TestCa } from '../interop/ca';
 import { batchFlow, certificatesFlow, formFlow, openApp, pasteFlow, resourcesFetched, troubleSeen } from '../support/browser-flows';
-import { startWebKit, type WebKit } from '../support/webkit';
+import { startWebKit, type WebKit } from '../../scripts/webkit';
 
 let webkit: WebKit;
 let ca: TestCa;

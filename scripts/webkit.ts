@@ -20,6 +20,8 @@ export const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linu
 export interface WebKit {
   readonly page: BrowserPage;
   readonly driver: WebDriver;
+  /** WebKitGTK's version, as the driver reports it. */
+  readonly version: string;
   /** Ends the session, the driver and the display, and deletes the temp $HOME. */
   stop(): Promise<void>;
 }
@@ -118,7 +120,8 @@ export async function startWebKit(): Promise<WebKit> {
     const capabilities = { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } };
     driver = await deadline(new Builder().usingServer(url).withCapabilities(capabilities).build() as Promise<WebDriver>, 30_000, 'creating the WebKit session');
     await driver.manage().setTimeouts({ script: 120_000, pageLoad: 30_000 });
-    return { page: pageOf(driver, home), driver, stop };
+    const version = `WebKitGTK ${(await driver.getCapabilities()).get('browserVersion')}`;
+    return { page: pageOf(driver, home), driver, version, stop };
   } catch (error) {
     await stop();
     throw error;

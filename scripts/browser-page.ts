@@ -1,8 +1,9 @@
 /**
- * One page of a browser driven from Node, whatever drives it: the Firefox
- * suite (puppeteer-core over WebDriver BiDi) and the WebKit suite
- * (selenium-webdriver over classic WebDriver) give the shared flows
- * (./browser-flows.ts) this much, and nothing engine-specific.
+ * One page of a browser driven from Node, whatever drives it: Firefox
+ * (puppeteer-core over WebDriver BiDi, ./firefox.ts) and WebKit
+ * (selenium-webdriver over classic WebDriver, ./webkit.ts) give the tests'
+ * shared flows (tests/support/browser-flows.ts) and the bench this much, and
+ * nothing engine-specific.
  */
 
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';

@@ -15,6 +15,8 @@ export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export interface Firefox {
   readonly browser: Browser;
   readonly page: BrowserPage;
+  /** Firefox's name and version, as it reports them. */
+  readonly version: string;
   /** Every URL requested by the page since launch, in order. */
   readonly requests: string[];
   stop(): Promise<void>;
@@ -52,7 +54,7 @@ export async function startFirefox(): Promise<Firefox> {
       await browser.close();
       rmSync(downloads, { recursive: true, force: true });
     };
-    return { browser, page: pageOf(page, downloads), requests, stop };
+    return { browser, page: pageOf(page, downloads), version: await browser.version(), requests, stop };
   } catch (error) {
     rmSync(downloads, { recursive: true, force: true });
     throw error;
