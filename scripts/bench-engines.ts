@@ -41,7 +41,7 @@ function floor(page: BrowserPage, count: number, atOnce: boolean): Promise<numbe
 }
 
 /** From pressing Generate to the Download .zip link, for the form's three client certificates. */
-async function app(page: BrowserPage): Promise<{ total: number; keysByMaker: string }> {
+async function app(page: BrowserPage): Promise<{ total: number; keysByMaker: string; atOnce: string }> {
   await page.type('#legal-name', 'Example Fintech LLC');
   await page.type('#organisation-id', '4af0a68f-d8a8-46c4-ace6-6949e8343868');
   await page.type('#client-id', 'b8739780-9bfe-43bc-9ea4-abc70a840c13');
@@ -61,7 +61,8 @@ async function app(page: BrowserPage): Promise<{ total: number; keysByMaker: str
     document.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     const finished = await ready;
     const keysByMaker = document.querySelector('[data-keys-by-maker]')!.getAttribute('data-keys-by-maker')!.replace(' ', ' + ');
-    return { total: finished - started, keysByMaker };
+    const atOnce = document.querySelector('[data-keys-at-once]')!.getAttribute('data-keys-at-once')!;
+    return { total: finished - started, keysByMaker, atOnce };
   });
 }
 
@@ -73,12 +74,14 @@ export async function benchEngine(name: string, start: () => Promise<Engine>, ru
   const serials: number[] = [];
   const apps: number[] = [];
   const splits = new Map<string, number>();
+  const atOnces = new Map<string, number>();
   try {
     for (let run = 0; run < runs; run++) {
       await open(engine.page);
       const result = await app(engine.page);
       apps.push(result.total);
       splits.set(result.keysByMaker, (splits.get(result.keysByMaker) ?? 0) + 1);
+      atOnces.set(result.atOnce, (atOnces.get(result.atOnce) ?? 0) + 1);
       await open(engine.page);
       await pause(300); // after the page's idle-time start-up, as for the app
       ones.push(await floor(engine.page, 1, true));
@@ -97,5 +100,7 @@ export async function benchEngine(name: string, start: () => Promise<Engine>, ru
   console.log(`  3 x generateKey one after another       ${ms(stats(serials))}`);
   console.log(`  app: Generate to Download .zip ready    ${ms(appStats)}`);
   console.log(`  app / floor (medians)                   ${(appStats.median / floorStats.median).toFixed(2)}   (95% bootstrap interval ${low.toFixed(2)} to ${high.toFixed(2)})`);
-  console.log(`  keys made by the worker + the frame     ${[...splits].map(([split, n]) => `${split} in ${n} runs`).join(', ')}`);
+  const runsOf = (counts: Map<string, number>) => [...counts].map(([value, n]) => `${value} in ${n} runs`).join(', ');
+  console.log(`  keys made by the worker + the frame     ${runsOf(splits)}`);
+  console.log(`  keys asked of each maker at once        ${runsOf(atOnces)} (the start-up probe, src/lib/keys-at-once.ts)`);
 }

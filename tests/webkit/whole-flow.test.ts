@@ -42,6 +42,8 @@ afterEach(async () => {
 
 it('makes the form three pairs with an Arabic legal name, each right by OpenSSL', async () => {
   formZip = await formFlow(webkit.page, dir);
+  // WebKitGTK makes keys one at a time, in order: the start-up probe (src/lib/keys-at-once.ts) asks for one at a time.
+  expect(await webkit.page.run(() => document.querySelector('[data-keys-at-once]')?.getAttribute('data-keys-at-once'))).toBe('1');
 });
 
 it("makes exactly the files of the directory's command, pasted", async () => {
