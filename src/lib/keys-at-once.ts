@@ -6,8 +6,10 @@
  * made one at a time, out of order (a later, luckier prime search overtaking)
  * where they are made in parallel. An engine that makes keys one at a time
  * never answers out of order, so it always gets 1, the scheme that is fastest
- * there; a parallel engine that happens to answer in order (on a busy
- * machine, about one run in eight) gets 1 too, as before this probe.
+ * there. A parallel engine answers in order too when its threads find no
+ * free core (about half the runs on a 2-core machine kept busy by other jobs,
+ * measured): then it gets 1, as before this probe, and more at once would not
+ * have helped.
  */
 
 /** Four RSA-1024 keys: about a fifth of one RSA-2048 key's work, once, while the page is idle. */

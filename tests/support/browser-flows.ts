@@ -56,12 +56,20 @@ export function resourcesFetched(page: BrowserPage): Promise<string[]> {
   return page.run(() => performance.getEntriesByType('resource').map((entry) => entry.name));
 }
 
+/**
+ * Waits for the panel to say `text`: what was typed has been read and drawn. Pressing Generate before
+ * that can miss on a busy machine: the drawing moves the button between the driver finding it and clicking.
+ */
+function panelSays(page: BrowserPage, text: string): Promise<boolean> {
+  return waitIn(page, `the panel to say "${text}"`, 15_000, (text: string) => document.getElementById('panel')!.textContent!.includes(text), text);
+}
+
 /** Presses Generate, waits for the zip, clicks Download .zip and returns the file's bytes. */
 async function generateAndDownload(page: BrowserPage, name: string): Promise<Buffer> {
   await page.click('button[type=submit]');
   await waitIn(page, 'the Download .zip link', GENERATION_MS, () => document.querySelector('a[download]')?.getAttribute('download')).catch(async (error: Error) => {
-    const errors = await page.run(() => [...document.querySelectorAll('.error, [role=alert]')].map((element) => element.textContent));
-    throw new Error(`${error.message}; the page says ${JSON.stringify(errors)}`);
+    const says = await page.run(() => [...document.querySelectorAll('#panel, .results')].map((element) => element.textContent?.replace(/\s+/g, ' ').slice(0, 600)));
+    throw new Error(`${error.message}; the page says ${JSON.stringify(says)}`);
   });
   expect(await page.run(() => document.querySelector('a[download]')!.getAttribute('download'))).toBe(name);
   clearDownloads(page);
@@ -92,6 +100,7 @@ export async function pasteFlow(page: BrowserPage, dir: string): Promise<void> {
   await openApp(page);
   await page.click('#tab-paste');
   await page.type('#command', command);
+  await panelSays(page, 'Transport (opf_uae_client_transport)');
   const out = join(dir, 'paste');
   expect(await unzipTo(await generateAndDownload(page, KEYS_ZIP), out)).toEqual(['README.txt', key, csr].sort());
   await expectPairValid(join(out, csr), join(out, key), SUBJECT);
@@ -109,6 +118,7 @@ export async function batchFlow(page: BrowserPage, dir: string): Promise<void> {
   await openApp(page);
   await page.click('#tab-batch');
   await page.type('#batch', csv.join('\n'));
+  await panelSays(page, 'applications 3, certificates 6');
   const out = join(dir, 'batch');
   const names = await unzipTo(await generateAndDownload(page, 'altareq-keys-3-applications.zip'), out);
   const pairs = BATCH.flatMap((row) => row.roles.map((role) => ({ ...row, path: `${row.clientId}/${stem(row.clientId, role)}` })));

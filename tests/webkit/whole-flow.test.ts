@@ -4,9 +4,13 @@
  * from file://, written once in tests/support/browser-flows.ts.
  *
  * WebKitWebDriver has no BiDi and no network log, so "no request but the file"
- * is checked from inside the page: the Resource Timing API lists every fetch
- * the page and its frames' documents start (succeeded or not), and the
- * listeners installed after load report any request the CSP blocked.
+ * is checked from inside the page: the page's Resource Timing entries list
+ * every resource it fetched (none may be listed), and a securitypolicyviolation
+ * listener installed after load reports any request the CSP refused (none may
+ * be). What this cannot see: the worker's own timeline and violations (a
+ * worker from a blob: URL has the page's CSP, connect-src 'none', so it can
+ * fetch nothing either); Firefox's BiDi check, which sees the worker too,
+ * covers the same code.
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
