@@ -15,6 +15,7 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'firefox', include: ['tests/firefox/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
+      { extends: true, test: { name: 'webkit', include: ['tests/webkit/**/*.test.ts'], environment: 'node', testTimeout: 180_000 } },
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
     ],
   },

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how long the built page takes, measured in headless
  * Chromium from file://, against the floor the browser sets (its own RSA
- * key generation) and against OpenSSL on the same machine.
+ * key generation) and against OpenSSL on the same machine; then the same
+ * page against its floor in Firefox and WebKit (./bench-engines.ts).
  * RSA key generation varies run to run with the prime search, so each line
  * reports median, min and max over RUNS runs.
  */
@@ -12,38 +13,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
+import { ms, ratioInterval, stats } from './bench-stats';
+import { benchEngine } from './bench-engines';
 import { launchChromium } from './chromium';
+import { startFirefox } from './firefox';
+import { startWebKit } from './webkit';
 
 const RUNS = Number(process.env.RUNS ?? 20);
 const PAGE = pathToFileURL(resolve('dist/index.html')).href;
 /** What this machine takes to load any page from file://, for scale. */
 const EMPTY_PAGE = join(mkdtempSync(join(tmpdir(), 'altareq-bench-')), 'empty.html');
 writeFileSync(EMPTY_PAGE, '<!doctype html><meta charset="utf-8"><title>empty</title>\n');
-
-interface Stats {
-  median: number;
-  min: number;
-  max: number;
-}
-
-function stats(values: number[]): Stats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { median, min: sorted[0]!, max: sorted.at(-1)! };
-}
-
-/**
- * How far the ratio of two medians can be trusted: the 2.5th and 97.5th
- * percentiles of that ratio over resamples of the runs (a percentile bootstrap).
- */
-function ratioInterval(numerators: number[], denominators: number[], resamples = 2000): [number, number] {
-  const resample = (values: number[]) => Array.from(values, () => values[Math.floor(Math.random() * values.length)]!);
-  const ratios = Array.from({ length: resamples }, () => stats(resample(numerators)).median / stats(resample(denominators)).median).sort((a, b) => a - b);
-  return [ratios[Math.floor(resamples * 0.025)]!, ratios[Math.floor(resamples * 0.975)]!];
-}
-
-const ms = (s: Stats) => `median ${s.median.toFixed(1)} ms   (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)})`;
 
 /** A fresh page from file://, recording main-thread long tasks from the start. */
 async function openPage(browser: Browser): Promise<Page> {
@@ -217,89 +197,98 @@ async function batch(browser: Browser, applications: number) {
   return { certificates: applications * 3, seconds, keygenMs, gateMs, keysByMaker, before, peak, zipBytes };
 }
 
-const browser = await launchChromium();
-const emptyLoads: number[] = [];
-const loads: number[] = [];
-const interactives: number[] = [];
-const floors: number[] = [];
-const twoProcessFloors: number[] = [];
-const keySplits = new Map<string, number>();
-const apps: number[] = [];
-const appKeygens: number[] = [];
-const overheads: number[] = [];
-const afterLastKeys: number[] = [];
-const longest: number[] = [];
-const gates: number[] = [];
-const gateWorks: number[] = [];
-for (let run = 0; run < RUNS; run++) {
-  emptyLoads.push(await emptyPageLoad(browser));
-  const page = await openPage(browser);
-  const { load, interactive } = await startUp(page);
-  loads.push(load);
-  interactives.push(interactive);
-  const result = await app(page);
-  apps.push(result.total);
-  appKeygens.push(result.keygen);
-  overheads.push(result.total - result.keygen);
-  afterLastKeys.push(result.afterLastKey);
-  longest.push(result.longestTask);
-  gates.push(result.gate);
-  gateWorks.push(result.gateWork);
-  keySplits.set(result.keysByMaker, (keySplits.get(result.keysByMaker) ?? 0) + 1);
-  await page.close();
-  // The floors in a fresh page of their own, so the app's keys do not warm them up.
-  const floorPage = await openPage(browser);
-  floors.push(await floor(floorPage));
-  twoProcessFloors.push(await floor(floorPage, 3, true));
-  await floorPage.close();
+/** The Chromium lines: start-up, floors, the app, OpenSSL, and a batch. */
+async function benchChromium(): Promise<void> {
+  const browser = await launchChromium();
+  const emptyLoads: number[] = [];
+  const loads: number[] = [];
+  const interactives: number[] = [];
+  const floors: number[] = [];
+  const twoProcessFloors: number[] = [];
+  const keySplits = new Map<string, number>();
+  const apps: number[] = [];
+  const appKeygens: number[] = [];
+  const overheads: number[] = [];
+  const afterLastKeys: number[] = [];
+  const longest: number[] = [];
+  const gates: number[] = [];
+  const gateWorks: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    emptyLoads.push(await emptyPageLoad(browser));
+    const page = await openPage(browser);
+    const { load, interactive } = await startUp(page);
+    loads.push(load);
+    interactives.push(interactive);
+    const result = await app(page);
+    apps.push(result.total);
+    appKeygens.push(result.keygen);
+    overheads.push(result.total - result.keygen);
+    afterLastKeys.push(result.afterLastKey);
+    longest.push(result.longestTask);
+    gates.push(result.gate);
+    gateWorks.push(result.gateWork);
+    keySplits.set(result.keysByMaker, (keySplits.get(result.keysByMaker) ?? 0) + 1);
+    await page.close();
+    // The floors in a fresh page of their own, so the app's keys do not warm them up.
+    const floorPage = await openPage(browser);
+    floors.push(await floor(floorPage));
+    twoProcessFloors.push(await floor(floorPage, 3, true));
+    await floorPage.close();
+  }
+  await browser.close();
+
+  const appStats = stats(apps);
+  const floorStats = stats(floors);
+  console.log(`Chromium ${browser.version()}, ${RUNS} runs each, page from file://\n`);
+  console.log(`empty page load, for scale             ${ms(stats(emptyLoads))}`);
+  console.log(`page load (navigation to load event)   ${ms(stats(loads))}`);
+  console.log(`page interactive (form hydrated)       ${ms(stats(interactives))}`);
+  console.log(`floor: 3 x generateKey RSA-2048        ${ms(floorStats)}`);
+  const twoProcessStats = stats(twoProcessFloors);
+  console.log(`floor shared with a key frame          ${ms(twoProcessStats)}`);
+  console.log(`app: Generate to Download .zip ready   ${ms(appStats)}`);
+  const [low, high] = ratioInterval(apps, floors);
+  console.log(`app / floor (medians)                  ${(appStats.median / floorStats.median).toFixed(2)}   (95% bootstrap interval ${low.toFixed(2)} to ${high.toFixed(2)})`);
+  const [low2, high2] = ratioInterval(apps, twoProcessFloors);
+  console.log(`app / shared floor (medians)           ${(appStats.median / twoProcessStats.median).toFixed(2)}   (95% bootstrap interval ${low2.toFixed(2)} to ${high2.toFixed(2)})`);
+  const splits = [...keySplits].map(([split, runs]) => `${split} in ${runs} runs`).join(', ');
+  console.log(`keys made by the worker + the frame    ${splits}`);
+  console.log(`app's own keygen (worker's clock)      ${ms(stats(appKeygens))}`);
+  console.log(`after the last key (CSR, zip, render)  ${ms(stats(afterLastKeys))}`);
+  console.log(`everything but keygen                  ${ms(stats(overheads))}`);
+  console.log(`longest main-thread task (generation)  ${ms(stats(longest))}`);
+  console.log(`gate: wait after the last pair (3 pairs) ${ms(stats(gates))}`);
+  console.log(`gate: its pair checks, added up        ${ms(stats(gateWorks))}`);
+  const openssl = opensslTimes();
+  console.log(`openssl: 3 x req -newkey rsa:2048      ${openssl ? ms(stats(openssl)) : 'openssl not found'}`);
+
+  const applications = Number(process.env.BATCH ?? 100);
+  const batchBrowser = await launchChromium();
+  const result = await batch(batchBrowser, applications);
+  const batchFloorPage = await openPage(batchBrowser);
+  const batchFloorSeconds = (await floor(batchFloorPage, applications * 3)) / 1000;
+  const batchSharedFloorSeconds = (await floor(batchFloorPage, applications * 3, true)) / 1000;
+  await batchBrowser.close();
+  const outside = 1 - result.keygenMs / 1000 / result.seconds;
+  console.log(`\nbatch: ${applications} applications, ${result.certificates} certificates, one run`);
+  console.log(`  total ${result.seconds.toFixed(1)} s, ${(result.certificates / result.seconds).toFixed(1)} keys/s`);
+  console.log(
+    `  floor: ${result.certificates} raw generateKey in a page ${batchFloorSeconds.toFixed(1)} s; app / floor ${(result.seconds / batchFloorSeconds).toFixed(2)}; time outside keygen ${(outside * 100).toFixed(1)}% by the worker's keygen clock`,
+  );
+  console.log(
+    `  floor shared with a key frame ${batchSharedFloorSeconds.toFixed(1)} s; app / shared floor ${(result.seconds / batchSharedFloorSeconds).toFixed(2)}; keys made by the worker + the frame ${result.keysByMaker.replace(' ', ' + ')}`,
+  );
+  console.log(
+    `  gate: ${result.gateMs.toFixed(0)} ms for ${result.certificates} pairs (${(result.gateMs / result.certificates).toFixed(2)} ms a pair)`,
+  );
+  console.log(
+    `  renderer memory ${result.before.toFixed(0)} MiB before, peak ${result.peak.toFixed(0)} MiB (+${(result.peak - result.before).toFixed(0)} MiB); the zip is ${(result.zipBytes / 1024).toFixed(0)} KiB`,
+  );
 }
-await browser.close();
 
-const appStats = stats(apps);
-const floorStats = stats(floors);
-console.log(`Chromium ${browser.version()}, ${RUNS} runs each, page from file://\n`);
-console.log(`empty page load, for scale             ${ms(stats(emptyLoads))}`);
-console.log(`page load (navigation to load event)   ${ms(stats(loads))}`);
-console.log(`page interactive (form hydrated)       ${ms(stats(interactives))}`);
-console.log(`floor: 3 x generateKey RSA-2048        ${ms(floorStats)}`);
-const twoProcessStats = stats(twoProcessFloors);
-console.log(`floor shared with a key frame          ${ms(twoProcessStats)}`);
-console.log(`app: Generate to Download .zip ready   ${ms(appStats)}`);
-const [low, high] = ratioInterval(apps, floors);
-console.log(`app / floor (medians)                  ${(appStats.median / floorStats.median).toFixed(2)}   (95% bootstrap interval ${low.toFixed(2)} to ${high.toFixed(2)})`);
-const [low2, high2] = ratioInterval(apps, twoProcessFloors);
-console.log(`app / shared floor (medians)           ${(appStats.median / twoProcessStats.median).toFixed(2)}   (95% bootstrap interval ${low2.toFixed(2)} to ${high2.toFixed(2)})`);
-const splits = [...keySplits].map(([split, runs]) => `${split} in ${runs} runs`).join(', ');
-console.log(`keys made by the worker + the frame    ${splits}`);
-console.log(`app's own keygen (worker's clock)      ${ms(stats(appKeygens))}`);
-console.log(`after the last key (CSR, zip, render)  ${ms(stats(afterLastKeys))}`);
-console.log(`everything but keygen                  ${ms(stats(overheads))}`);
-console.log(`longest main-thread task (generation)  ${ms(stats(longest))}`);
-console.log(`gate: wait after the last pair (3 pairs) ${ms(stats(gates))}`);
-console.log(`gate: its pair checks, added up        ${ms(stats(gateWorks))}`);
-const openssl = opensslTimes();
-console.log(`openssl: 3 x req -newkey rsa:2048      ${openssl ? ms(stats(openssl)) : 'openssl not found'}`);
-
-const applications = Number(process.env.BATCH ?? 100);
-const batchBrowser = await launchChromium();
-const result = await batch(batchBrowser, applications);
-const batchFloorPage = await openPage(batchBrowser);
-const batchFloorSeconds = (await floor(batchFloorPage, applications * 3)) / 1000;
-const batchSharedFloorSeconds = (await floor(batchFloorPage, applications * 3, true)) / 1000;
-await batchBrowser.close();
+// ENGINES=firefox,webkit npm run bench measures only those.
+const ENGINES = new Set((process.env.ENGINES ?? 'chromium,firefox,webkit').split(','));
+if (ENGINES.has('chromium')) await benchChromium();
 rmSync(dirname(EMPTY_PAGE), { recursive: true, force: true });
-const outside = 1 - result.keygenMs / 1000 / result.seconds;
-console.log(`\nbatch: ${applications} applications, ${result.certificates} certificates, one run`);
-console.log(`  total ${result.seconds.toFixed(1)} s, ${(result.certificates / result.seconds).toFixed(1)} keys/s`);
-console.log(
-  `  floor: ${result.certificates} raw generateKey in a page ${batchFloorSeconds.toFixed(1)} s; app / floor ${(result.seconds / batchFloorSeconds).toFixed(2)}; time outside keygen ${(outside * 100).toFixed(1)}% by the worker's keygen clock`,
-);
-console.log(
-  `  floor shared with a key frame ${batchSharedFloorSeconds.toFixed(1)} s; app / shared floor ${(result.seconds / batchSharedFloorSeconds).toFixed(2)}; keys made by the worker + the frame ${result.keysByMaker.replace(' ', ' + ')}`,
-);
-console.log(
-  `  gate: ${result.gateMs.toFixed(0)} ms for ${result.certificates} pairs (${(result.gateMs / result.certificates).toFixed(2)} ms a pair)`,
-);
-console.log(
-  `  renderer memory ${result.before.toFixed(0)} MiB before, peak ${result.peak.toFixed(0)} MiB (+${(result.peak - result.before).toFixed(0)} MiB); the zip is ${(result.zipBytes / 1024).toFixed(0)} KiB`,
-);
+if (ENGINES.has('firefox')) await benchEngine('Firefox', startFirefox, RUNS);
+if (ENGINES.has('webkit')) await benchEngine('WebKit', startWebKit, RUNS);

@@ -3,7 +3,10 @@
  * RSA keys one at a time, however many workers ask, so the generator has two
  * makers: the worker's own WebCrypto, and a sandboxed frame that Chromium runs
  * in a process of its own (src/frame/key-frame.ts, ./key-port.ts). Each maker
- * starts the next key the moment its last one is ready.
+ * starts the next key the moment its last one is ready. An engine that makes
+ * one page's keys in parallel (Firefox) is asked for several at once by each
+ * maker (`atOnce`, measured by ./keys-at-once.ts): one at a time leaves its
+ * cores idle.
  */
 
 /** Makes one key pair (in tests, anything). */
@@ -16,6 +19,8 @@ export interface ShareOptions<K> {
   signal?: AbortSignal;
   /** Makers that join once they are ready, numbered after `makers` in the order given; one that never is, never does. */
   joining?: readonly Promise<KeyMaker<K>>[];
+  /** How many keys each maker is asked for at once (1, the default: the next when the last is ready). */
+  atOnce?: number;
 }
 
 interface Pending<K> {
@@ -34,19 +39,41 @@ function pending<K>(): Pending<K> {
 }
 
 /**
- * `count` keys from `makers`, one promise per key, in order. A free maker
- * takes the first key not yet started. A maker that fails is not asked again
- * and its key goes to another; when every maker has failed, the keys left
- * reject with the last error.
+ * `count` keys from `makers`, one promise per key, in order. A maker with a
+ * free slot (it has fewer than `atOnce` keys under way) takes the first key
+ * not yet started. A maker that fails is not asked again and its key goes to
+ * another; when every maker has failed, the keys left reject with the last error.
  */
 export function shareOutKeys<K>(count: number, makers: readonly KeyMaker<K>[], options: ShareOptions<K> = {}): Promise<K>[] {
   const keys = Array.from({ length: count }, () => pending<K>());
   const waiting = keys.map((_, index) => index);
   const all = [...makers]; // and the joiners, once they join
-  const idle = all.map((_, maker) => maker);
+  const slots = Math.max(1, Math.floor(options.atOnce ?? 1));
+  /** A free slot of a maker is its number, once per slot: a maker takes keys in turn with the others. */
+  const idle: number[] = [];
+  const open = (maker: number) => {
+    for (let slot = 0; slot < slots; slot++) idle.push(maker);
+  };
+  const failed = new Set<number>();
   let working = all.length;
 
   const rejectWaiting = (reason: unknown) => waiting.splice(0).forEach((index) => keys[index]!.reject(reason));
+
+  function settle(maker: number, index: number, outcome: { key: K } | { error: unknown }): void {
+    if ('key' in outcome) {
+      keys[index]!.resolve(outcome.key);
+      if (!failed.has(maker)) idle.push(maker);
+      return dispatch();
+    }
+    waiting.unshift(index);
+    if (!failed.has(maker)) {
+      failed.add(maker);
+      working--;
+      for (let at = idle.indexOf(maker); at >= 0; at = idle.indexOf(maker)) idle.splice(at, 1);
+    }
+    if (working === 0) rejectWaiting(outcome.error);
+    else dispatch();
+  }
 
   function dispatch(): void {
     if (options.signal?.aborted) return rejectWaiting(options.signal.reason);
@@ -55,17 +82,8 @@ export function shareOutKeys<K>(count: number, makers: readonly KeyMaker<K>[], o
       const index = waiting.shift()!;
       options.onStart?.(index, maker);
       new Promise<K>((resolve) => resolve(all[maker]!())).then(
-        (key) => {
-          keys[index]!.resolve(key);
-          idle.push(maker);
-          dispatch();
-        },
-        (error: unknown) => {
-          working--;
-          waiting.unshift(index);
-          if (working === 0) rejectWaiting(error);
-          else dispatch();
-        },
+        (key) => settle(maker, index, { key }),
+        (error: unknown) => settle(maker, index, { error }),
       );
     }
   }
@@ -77,12 +95,14 @@ export function shareOutKeys<K>(count: number, makers: readonly KeyMaker<K>[], o
         const number = makers.length + order;
         all[number] = maker;
         working++;
-        idle.push(number);
+        open(number);
         dispatch();
       },
       () => undefined,
     ),
   );
+  // Slot by slot across the makers, so that with three keys and two makers at two at once, each starts one before either starts a second.
+  for (let slot = 0; slot < slots; slot++) all.forEach((_, maker) => idle.push(maker));
   if (makers.length === 0) rejectWaiting(new Error('no key maker to make keys with'));
   options.signal?.addEventListener('abort', () => rejectWaiting(options.signal!.reason), { once: true });
   dispatch();

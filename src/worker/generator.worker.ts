@@ -15,6 +15,7 @@ import { prepareHsmCsr } from '../lib/hsm';
 import { PairChecks, checkBundle } from '../lib/gate';
 import { shareOutKeys, withTimeout, type KeyMaker } from '../lib/key-makers';
 import { keyMakerOverPort } from '../lib/key-port';
+import { keysAtOnce } from '../lib/keys-at-once';
 import { generateRsaKeyPair } from '../lib/keys';
 import type { CertificateRequest } from '../lib/request';
 import { warmUp } from '../lib/warm-up';
@@ -41,6 +42,11 @@ const KEY_FRAME_TIMEOUT_MS = 5000;
 /** Who makes the keys: this worker's WebCrypto, joined by the key frame's once it says it is ready. */
 const ownKeyMaker: KeyMaker = () => generateRsaKeyPair(self.crypto);
 let keyFrameMaker: Promise<KeyMaker> | undefined;
+/**
+ * How many keys each maker is asked for at once: 1 (the next when the last is ready, fastest where
+ * WebCrypto makes keys one at a time) until the probe, run at start-up, finds that it makes them in parallel.
+ */
+let atOnce = 1;
 
 /**
  * What the user dropped in the Certificates view, and the private keys read from it (PKCS#8 PEM by
@@ -61,7 +67,11 @@ function droppedKey(id: string): string {
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  if (message.type === 'warm-up') return void warmUp(self.crypto, { ...WARM_UP, stop: () => realWorkArrived });
+  if (message.type === 'warm-up') {
+    // The probe first: its few small keys are made before a person can have filled in the form.
+    void keysAtOnce(self.crypto, navigator.hardwareConcurrency).then((answer) => (atOnce = answer));
+    return void warmUp(self.crypto, { ...WARM_UP, stop: () => realWorkArrived });
+  }
   if (message.type === 'key-frame') {
     keyFrameMaker = keyMakerOverPort<CryptoKeyPair>(message.port).then((maker) => withTimeout(maker, KEY_FRAME_TIMEOUT_MS, 'the key frame'));
     return;
@@ -120,11 +130,12 @@ async function generate(id: number, requests: readonly CertificateRequest[], lay
     };
   const joining = keyFrameMaker ? [keyFrameMaker.then((make) => counted(1)(clock.time(make)))] : [];
   const stop = new AbortController();
-  // Each maker starts a key the moment its last one is ready, so neither WebCrypto thread waits
-  // (the key frame joins even if it is still starting); each CSR is made as its key arrives: only
-  // the last CSR and the zip follow the last key.
+  // Each maker starts a key the moment its last one is ready (or keeps atOnce under way, where
+  // WebCrypto makes them in parallel), so no WebCrypto thread waits (the key frame joins even if it
+  // is still starting); each CSR is made as its key arrives: only the last CSR and the zip follow the last key.
   const keys = shareOutKeys(requests.length, [counted(0)(clock.time(ownKeyMaker))], {
     joining,
+    atOnce,
     signal: stop.signal,
     onStart: (index) => post({ type: 'stage', id, index, stage: 'generating-key' }),
   });
@@ -146,7 +157,7 @@ async function generate(id: number, requests: readonly CertificateRequest[], lay
     await checkBundle(self.crypto, bundle, pairChecks);
     const gate = { gateMs: performance.now() - gateStarted, gateWorkMs: pairChecks.ms };
     const zip = await zipBundle(bundle, createdAt);
-    const timings = { keygenMs: clock.ms, totalMs: performance.now() - started, lastKeyAt: clock.lastKeyAt, keysByMaker, ...gate };
+    const timings = { keygenMs: clock.ms, totalMs: performance.now() - started, lastKeyAt: clock.lastKeyAt, keysByMaker, keysAtOnce: atOnce, ...gate };
     return { zip: new Blob([zip], { type: 'application/zip' }), fileName: bundleFileName(artifacts, layout), timings };
   } finally {
     stop.abort(); // after a failure, start no more keys

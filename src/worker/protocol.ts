@@ -55,6 +55,8 @@ export interface Timings {
   readonly lastKeyAt: number;
   /** How many keys each maker made: the worker's own WebCrypto, then the key frame's, if the page has one. */
   readonly keysByMaker: readonly number[];
+  /** How many keys each maker was asked for at once (src/lib/keys-at-once.ts). */
+  readonly keysAtOnce: number;
   /** How long the gate (src/lib/gate.ts) held the zip back once every pair was made: the gate's cost to the user. */
   readonly gateMs: number;
   /** The gate's checks of the pairs, each from its start to its end, added up (most run while keys are still made). */

@@ -150,35 +150,116 @@ describe('shareOutKeys', () => {
     expect(await Promise.all(keys)).toEqual(['own0', 'own1']);
   });
 
-  it('makes every key exactly once, whatever order the makers finish and fail in', async () => {
+  it('makes every key exactly once, whatever order the makers finish and fail in, never more than atOnce under way in a maker', async () => {
     const plan = fc.record({
       count: fc.integer({ min: 0, max: 12 }),
       // For each extra maker, the call on which it fails (or never); the first maker never fails.
       failsOn: fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), { maxLength: 3 }),
+      atOnce: fc.integer({ min: 1, max: 3 }),
     });
     await fc.assert(
-      fc.asyncProperty(fc.scheduler(), plan, async (s, { count, failsOn }) => {
+      fc.asyncProperty(fc.scheduler(), plan, async (s, { count, failsOn, atOnce }) => {
         const startedOn: number[][] = [];
+        const underWay: number[] = [];
+        const failed = new Set<number>();
+        let most = 0;
+        let askedAfterFailing = 0;
         const makers: KeyMaker<string>[] = [undefined, ...failsOn].map((failOn, maker) => {
           let calls = 0;
           startedOn.push([]);
+          underWay.push(0);
           return () => {
             const call = calls++;
+            most = Math.max(most, ++underWay[maker]!);
             const outcome = call === failOn ? Promise.reject(new Error('broke')) : Promise.resolve(`${maker}.${call}`);
-            return s.schedule(outcome);
+            return s.schedule(outcome).then(
+              (key) => (underWay[maker]!--, key),
+              (error: unknown) => {
+                underWay[maker]!--;
+                failed.add(maker);
+                throw error;
+              },
+            );
           };
         });
-        const keys = shareOutKeys(count, makers, { onStart: (index, maker) => startedOn[maker]!.push(index) });
+        const onStart = (index: number, maker: number) => {
+          if (failed.has(maker)) askedAfterFailing++;
+          startedOn[maker]!.push(index);
+        };
+        const keys = shareOutKeys(count, makers, { atOnce, onStart });
         const made = await s.waitFor(Promise.all(keys));
         expect(new Set(made).size).toBe(count);
+        expect(most).toBeLessThanOrEqual(atOnce);
         // A maker that failed was not asked again.
+        expect(askedAfterFailing).toBe(0);
         failsOn.forEach((failOn, extra) => {
-          if (failOn !== undefined) expect(startedOn[extra + 1]!.length).toBeLessThanOrEqual(failOn + 1);
+          if (failOn !== undefined && atOnce === 1) expect(startedOn[extra + 1]!.length).toBeLessThanOrEqual(failOn + 1);
         });
         expect(new Set(startedOn.flat())).toEqual(new Set(keys.map((_, index) => index)));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('with atOnce 2, asks each maker for two keys at once, slot by slot across the makers, and the next as one is ready', async () => {
+    const own = manualMaker('own');
+    const frame = manualMaker('frame');
+    const started: [number, number][] = [];
+    const keys = shareOutKeys(5, [own.make, frame.make], { atOnce: 2, onStart: (index, maker) => started.push([index, maker]) });
+    expect(started).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 0],
+      [3, 1],
+    ]);
+    frame.finish(1);
+    await settle();
+    expect(started.at(-1)).toEqual([4, 1]);
+    own.finish(0);
+    own.finish(1);
+    frame.finish(0);
+    frame.finish(2);
+    expect(await Promise.all(keys)).toEqual(['own0', 'frame0', 'own1', 'frame1', 'frame2']);
+    expect([own.calls.length, frame.calls.length]).toEqual([2, 3]);
+  });
+
+  it('with atOnce 3 and one maker, starts three keys at once: what an engine that makes keys in parallel needs', () => {
+    const own = manualMaker('own');
+    shareOutKeys(4, [own.make], { atOnce: 3 });
+    expect(own.calls).toHaveLength(3);
+  });
+
+  it('asks a maker that failed with keys under way no more; its keys under way still arrive, its failed key goes to another', async () => {
+    const own = manualMaker('own');
+    const frame = manualMaker('frame');
+    const started: [number, number][] = [];
+    const keys = shareOutKeys(4, [own.make, frame.make], { atOnce: 2, onStart: (index, maker) => started.push([index, maker]) });
+    frame.fail(0); // key 1 goes back in the queue; the frame's other slot (key 3) is still under way
+    await settle();
+    expect(started.slice(4)).toEqual([]); // the own maker's two slots are busy
+    own.finish(0);
+    await settle();
+    expect(started.slice(4)).toEqual([[1, 0]]);
+    frame.finish(1);
+    await settle();
+    expect(started).toHaveLength(5); // the frame, though it made key 3, is asked no more
+    own.finish(1);
+    own.finish(2);
+    expect(await Promise.all(keys)).toEqual(['own0', 'own2', 'own1', 'frame1']);
+  });
+
+  it('gives a maker that joins atOnce slots too', async () => {
+    const own = manualMaker('own');
+    const frame = manualMaker('frame');
+    const keys = shareOutKeys(4, [own.make], { atOnce: 2, joining: [Promise.resolve(frame.make)] });
+    expect(own.calls).toHaveLength(2);
+    await settle();
+    expect(frame.calls).toHaveLength(2);
+    own.finish(0);
+    own.finish(1);
+    frame.finish(0);
+    frame.finish(1);
+    expect(await Promise.all(keys)).toEqual(['own0', 'own1', 'frame0', 'frame1']);
   });
 });
 
