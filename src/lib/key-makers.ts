@@ -23,13 +23,14 @@ export interface ShareOptions<K> {
   atOnce?: number;
 }
 
-interface Pending<K> {
+/** A key promised to the caller before any maker has started it. */
+interface PromisedKey<K> {
   readonly promise: Promise<K>;
   resolve(key: K): void;
   reject(reason: unknown): void;
 }
 
-function pending<K>(): Pending<K> {
+function promisedKey<K>(): PromisedKey<K> {
   let resolve!: (key: K) => void;
   let reject!: (reason: unknown) => void;
   const promise = new Promise<K>((res, rej) => ((resolve = res), (reject = rej)));
@@ -45,9 +46,9 @@ function pending<K>(): Pending<K> {
  * another; when every maker has failed, the keys left reject with the last error.
  */
 export function shareOutKeys<K>(count: number, makers: readonly KeyMaker<K>[], options: ShareOptions<K> = {}): Promise<K>[] {
-  const keys = Array.from({ length: count }, () => pending<K>());
+  const keys = Array.from({ length: count }, () => promisedKey<K>());
   const waiting = keys.map((_, index) => index);
-  const all = [...makers]; // and the joiners, once they join
+  const everyMaker = [...makers]; // and the joiners, once they join
   const slots = Math.max(1, Math.floor(options.atOnce ?? 1));
   /** A free slot of a maker is its number, once per slot: a maker takes keys in turn with the others. */
   const idle: number[] = [];
@@ -55,7 +56,7 @@ export function shareOutKeys<K>(count: number, makers: readonly KeyMaker<K>[], o
     for (let slot = 0; slot < slots; slot++) idle.push(maker);
   };
   const failed = new Set<number>();
-  let working = all.length;
+  let working = everyMaker.length;
 
   const rejectWaiting = (reason: unknown) => waiting.splice(0).forEach((index) => keys[index]!.reject(reason));
 
@@ -81,7 +82,7 @@ export function shareOutKeys<K>(count: number, makers: readonly KeyMaker<K>[], o
       const maker = idle.shift()!;
       const index = waiting.shift()!;
       options.onStart?.(index, maker);
-      new Promise<K>((resolve) => resolve(all[maker]!())).then(
+      new Promise<K>((resolve) => resolve(everyMaker[maker]!())).then(
         (key) => settle(maker, index, { key }),
         (error: unknown) => settle(maker, index, { error }),
       );
@@ -93,7 +94,7 @@ export function shareOutKeys<K>(count: number, makers: readonly KeyMaker<K>[], o
       (maker) => {
         if (working === 0) return; // too late: the keys left have been rejected
         const number = makers.length + order;
-        all[number] = maker;
+        everyMaker[number] = maker;
         working++;
         open(number);
         dispatch();
@@ -102,7 +103,7 @@ export function shareOutKeys<K>(count: number, makers: readonly KeyMaker<K>[], o
     ),
   );
   // Slot by slot across the makers, so that with three keys and two makers at two at once, each starts one before either starts a second.
-  for (let slot = 0; slot < slots; slot++) all.forEach((_, maker) => idle.push(maker));
+  for (let slot = 0; slot < slots; slot++) everyMaker.forEach((_, maker) => idle.push(maker));
   if (makers.length === 0) rejectWaiting(new Error('no key maker to make keys with'));
   options.signal?.addEventListener('abort', () => rejectWaiting(options.signal!.reason), { once: true });
   dispatch();
