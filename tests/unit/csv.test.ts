@@ -57,11 +57,13 @@ describe('readCsv', () => {
     }
   });
 
-  it('is linear: 1 MiB of quotes, separators or line breaks reads in well under a second', () => {
+  // Each takes tens of milliseconds; a reader that is quadratic in any of them takes minutes. The bound leaves room
+  // for a machine busy with other tests, so that only a change of order fails it.
+  it('is linear: 1 MiB of quotes, separators or line breaks reads in well under five seconds', () => {
     for (const text of ['"'.repeat(1 << 20), '""'.repeat(1 << 19), ','.repeat(1 << 20), '\r\n'.repeat(1 << 19), '"a"'.repeat(349_525)]) {
       const start = performance.now();
       readCsv(text, ',');
-      expect(performance.now() - start).toBeLessThan(1000);
+      expect(performance.now() - start).toBeLessThan(5000);
     }
   });
 });
@@ -93,5 +95,5 @@ describe('readCsv for any text', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 30_000);
 });
