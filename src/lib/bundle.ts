@@ -128,9 +128,13 @@ export function renderManifestCsv(artifacts: readonly Artifact[]): string {
   return rows.join('\r\n') + '\r\n';
 }
 
-/** `<Client ID>-altareq-keys.zip` for one application; `altareq-keys-<n>-applications.zip` for a batch. */
-export function bundleFileName(artifacts: readonly Pick<Artifact, 'request'>[], layout: Layout = 'flat'): string {
-  if (layout === 'per-application') return `altareq-keys-${new Set(artifacts.map(applicationId)).size}-applications.zip`;
+/**
+ * `<Client ID>-altareq-keys.zip` for one application; for a batch, or a paste
+ * of several applications, what it holds: `altareq-keys-<n>-applications-<UTC date>.zip`.
+ */
+export function bundleFileName(artifacts: readonly Pick<Artifact, 'request'>[], layout: Layout, createdAt: Date): string {
+  const applications = new Set(artifacts.map(applicationId)).size;
+  if (layout === 'per-application' || applications > 1) return `altareq-keys-${applications}-applications-${createdAt.toISOString().slice(0, 10)}.zip`;
   const first = artifacts[0];
   return `${first ? applicationId(first) : 'altareq'}-altareq-keys.zip`;
 }

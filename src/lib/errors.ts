@@ -123,9 +123,10 @@ export type Field = (typeof FIELDS)[number];
 /**
  * The facts a message quotes, by name, so that every language's message can
  * say them: `value` (what was entered), `token` (the offending word of a
- * command), `character` (as U+XXXX), `fix` (the corrected value), `limit`.
+ * command), `character` (as U+XXXX), `fix` (the corrected value), `limit`,
+ * `line` (the line of a text area the value is on).
  */
-export const ERROR_PARAMS = ['value', 'token', 'character', 'fix', 'limit'] as const;
+export const ERROR_PARAMS = ['value', 'token', 'character', 'fix', 'limit', 'line'] as const;
 export type ErrorParams = Partial<Record<(typeof ERROR_PARAMS)[number], string>>;
 
 export class AppError extends Error {

@@ -91,13 +91,15 @@ describe('buildBundle', () => {
 describe('bundleFileName', () => {
   const bank: Subject = { country: 'AE', organization: 'Example Bank PJSC', organizationalUnit: ORGANISATION_ID };
   const server = artifact('server_transport', 'd', bank);
+  const other = artifact('client_transport', 'e', { ...CLIENT_SUBJECT, commonName: 'c2f6a3f4-2b1e-4d7a-9c1b-0e5d8f7a6b5c' });
 
   it.each([
     { name: 'client certificates: the Client ID', input: [TRANSPORT, SIGNING, ENCRYPTION], want: `${CLIENT_ID}-altareq-keys.zip` },
     { name: 'one client certificate', input: [SIGNING], want: `${CLIENT_ID}-altareq-keys.zip` },
     { name: 'server certificates: the Organisation ID', input: [server], want: `${ORGANISATION_ID}-altareq-keys.zip` },
+    { name: 'several applications pasted: what it holds, and the UTC date', input: [TRANSPORT, other], want: 'altareq-keys-2-applications-2025-12-31.zip' },
   ])('$name', ({ input, want }) => {
-    expect(bundleFileName(input)).toBe(want);
+    expect(bundleFileName(input, 'flat', new Date('2026-01-01T01:00:00+04:00'))).toBe(want);
   });
 });
 
@@ -191,7 +193,9 @@ describe('a batch bundle (per-application layout)', () => {
   });
 
   it('is named for the number of applications', () => {
-    expect(bundleFileName([TRANSPORT, SIGNING, OTHER, SERVER], 'per-application')).toBe('altareq-keys-3-applications.zip');
+    expect(bundleFileName([TRANSPORT, SIGNING, OTHER, SERVER], 'per-application', CREATED_AT)).toBe(
+      `altareq-keys-3-applications-${CREATED_AT.toISOString().slice(0, 10)}.zip`,
+    );
   });
 });
 

@@ -13,7 +13,7 @@
  * رفع (upload), تنزيل (download), عبارة المرور (passphrase).
  */
 
-import type { ErrorCode, WarningCode } from '../../lib/errors';
+import type { ErrorCode, Field, WarningCode } from '../../lib/errors';
 import type { MessageKey } from './en';
 
 export const ar: Record<MessageKey, string> = {
@@ -88,10 +88,12 @@ export const ar: Record<MessageKey, string> = {
   'app.ready': 'المفاتيح وطلبات توقيع الشهادات (CSR) الجاهزة: {count}',
   'app.madeIn': '(مدة الإنشاء: {seconds} ث)',
   'app.readyHint': 'ارفع كل ملف `.csr` في إطار الثقة ضمن نوع الشهادة الخاص به؛ واحتفظ بكل ملف `.key` سرًّا.',
-  'app.download': 'تنزيل ملف .zip',
+  'app.download': 'تنزيل ملف `.zip`',
+  'app.saved':
+    'حُفظ الملف `{file}` في مجلد التنزيلات (أو حيث طلب متصفحك). الخطوة التالية: فكّ ضغطه، وارفع كل ملف `.csr` في إطار الثقة ضمن نوع شهادته، واحتفظ بكل ملف `.key` سرًّا. يبقى التنزيل متاحًا هنا حتى تضغط **مسح**.',
   'app.clear': 'مسح',
   'app.footer': 'تعمل الأداة بالكامل في متصفحك باستخدام WebCrypto، ومن ملف HTML واحد دون اتصال بالإنترنت.',
-  'app.version': 'الإصدار {commit} ({date})',
+  'app.version': 'الإصدار',
 
   'form.party': 'لمن تُنشئ الشهادات؟',
   'form.party.client': 'مقدّم خدمة من طرف ثالث (TPP): شهادات العميل',
@@ -112,6 +114,8 @@ export const ar: Record<MessageKey, string> = {
   'form.exact': 'مطابق تمامًا لأمر إطار الثقة (دون امتدادات)',
   'form.exact.hint': 'لا يُطلب استخدام المفتاح في الطلب؛ ويطبّق الدليل عندئذٍ ملف التعريف الخاص به.',
   'form.useNormalised': 'استخدم صيغة NFC',
+  'form.useFix': 'استخدم `{fix}`',
+  'form.line': 'السطر {line}:',
 
   'role.client_transport': 'النقل',
   'role.client_signing': 'التوقيع',
@@ -142,7 +146,10 @@ export const ar: Record<MessageKey, string> = {
   'result.command': 'أمر OpenSSL المكافئ',
   'result.commandHint':
     'يُنشئ مفتاحًا وطلب CSR مكافئَين باستخدام OpenSSL 1.1.1 أو أحدث. في Git Bash على Windows، ضع `MSYS_NO_PATHCONV=1` في بداية الأمر، وإلا حوّل `/C=AE/…` إلى مسار في Windows.',
-  'copy.copy': 'نسخ',
+  'file.none': 'لم يُختر أي ملف',
+  'file.count': 'الملفات المختارة: {count}',
+  'copy.csr': 'نسخ طلب CSR',
+  'copy.csrLabel': 'نسخ طلب CSR {file}',
   'copy.command': 'نسخ الأمر',
   'copy.copied': 'تم النسخ',
 
@@ -165,6 +172,7 @@ export const ar: Record<MessageKey, string> = {
   'paste.subject': 'الموضوع (Subject)',
   'paste.dnsNames': 'أسماء DNS',
   'paste.files': 'الملفات',
+  'paste.moreUnread': 'أجزاء أخرى ليست أمر openssl req ولم تُعرض: {count}',
 
   'batch.label': 'التطبيقات (CSV)',
   'batch.hint':
@@ -267,12 +275,13 @@ export const ar: Record<MessageKey, string> = {
  */
 export const arErrors: Record<ErrorCode, string> = {
   // The form (request.ts, dns.ts)
+  // The form shows the message for its field (arRequired below); this one is for a field it does not name.
   required:
     'هذه القيمة مطلوبة. أدخل القيمة كما يعرضها دليل إطار الثقة: الاسم القانوني للمؤسسة تمامًا كما هو مسجّل، والمعرّفات بصيغة UUID مثل `4af0a68f-d8a8-46c4-ace6-6949e8343868`.',
   'uuid-shape':
-    'القيمة المُدخلة «{value}» ليست بصيغة UUID. يجب أن يكون المعرّف بصيغة UUID بأحرف صغيرة كما يعرضه الدليل، مثل `4af0a68f-d8a8-46c4-ace6-6949e8343868`.',
+    'القيمة المُدخلة «{value}» ليست بصيغة UUID. يجب أن يكون المعرّف بصيغة UUID بأحرف صغيرة ودون أقواس كما يعرضه الدليل، مثل `4af0a68f-d8a8-46c4-ace6-6949e8343868`. الصيغة الصحيحة لما أدخلته «{fix}».',
   'uuid-uppercase':
-    'المعرّف المُدخل «{value}» يحتوي على أحرف كبيرة. يجب كتابة المعرّف بأحرف صغيرة كما يعرضه الدليل؛ أعد كتابته بأحرف صغيرة.',
+    'المعرّف المُدخل «{value}» يحتوي على أحرف كبيرة. يجب كتابة المعرّف بأحرف صغيرة كما يعرضه الدليل؛ استخدم الصيغة «{fix}».',
   'name-too-long':
     'الاسم القانوني المُدخل «{value}» أطول من 64 حرفًا. يجب أن يكون الاسم القانوني للمؤسسة من 1 إلى 64 حرفًا، تمامًا كما هو مسجّل في إطار الثقة.',
   'name-control-character':
@@ -343,7 +352,7 @@ export const arErrors: Record<ErrorCode, string> = {
   'key-not-rsa-2048':
     'نوع المفتاح المطلوب «{value}» غير مسموح به: يشترط إطار الثقة مفاتيح RSA بطول 2048 بت. استخدم -newkey rsa:2048.',
   'encrypted-key':
-    'لا تُنشئ هذه الأداة مفاتيح خاصة مشفّرة ولا تقرؤها. في الأمر، احذف -passout أو -passin وأبقِ -nodes، واحمِ ملف المفتاح نفسه. ولفحص مفتاح مشفّر مقابل شهادته، فكّ تشفير نسخة منه بالأمر openssl pkey -in <ملف المفتاح> -out decrypted.key (يطلب عبارة المرور)، ثم أضف النسخة واحذفها بعد الانتهاء.',
+    'يطلب الخيار «{value}» مفتاحًا مشفّرًا، ولا تُنشئ هذه الأداة مفاتيح خاصة مشفّرة ولا تقرؤها. في الأمر، احذف -passout أو -passin وأبقِ -nodes، واحمِ ملف المفتاح نفسه. ولفحص مفتاح مشفّر مقابل شهادته، فكّ تشفير نسخة منه بالأمر openssl pkey -in <ملف المفتاح> -out decrypted.key (يطلب عبارة المرور)، ثم أضف النسخة واحذفها بعد الانتهاء.',
   'digest-not-sha256':
     'خوارزمية التجزئة «{value}» غير مسموح بها: يشترط إطار الثقة SHA-256. استخدم -sha256.',
   'config-file':
@@ -353,14 +362,14 @@ export const arErrors: Record<ErrorCode, string> = {
   'subject-attribute':
     'السمة «{value}» في -subj ليست جزءًا من موضوع إطار الثقة أو ليست في موضعها. الموضوع هو C ثم O ثم OU ثم CN، كلٌّ منها مرة واحدة وبهذا الترتيب، مثل /C=AE/O=…/OU=…/CN=…؛ احذف أي سمة أخرى.',
   'multi-valued-rdn':
-    'الرمز + في -subj يجمع سمتين في RDN واحد، وهذا غير مسموح به. إن كان + جزءًا من الاسم فاكتبه بالشكل \\+.',
+    'الرمز + في -subj «{value}» يجمع سمتين في RDN واحد، وهذا غير مسموح به. إن كان + جزءًا من الاسم فاكتبه بالشكل \\+.',
   'country-not-ae': 'رمز الدولة «{value}» في -subj غير مقبول: يشترط إطار الثقة C=AE. غيّره إلى C=AE.',
   'subject-missing':
-    'الموضوع (Subject) في الأمر ناقص. أضف -subj بالصيغة /C=AE/O=…/OU=…/CN=…، حيث O الاسم القانوني للمؤسسة، وOU معرّف المؤسسة، وCN معرّف العميل، وهو مطلوب لشهادات العميل.',
+    'الموضوع (Subject) في الأمر ناقص «{value}». أضف -subj بالصيغة /C=AE/O=…/OU=…/CN=…، حيث O الاسم القانوني للمؤسسة، وOU معرّف المؤسسة، وCN معرّف العميل، وهو مطلوب لشهادات العميل.',
   'missing-output':
-    'ينقص الأمرَ اسمُ ملف إخراج. أضف -out باسم ملف .csr و-keyout باسم ملف .key، وكلٌّ منهما اسم ملف لا اسم مجلد.',
+    'ينقص الأمرَ اسمُ ملف إخراج للخيار «{token}»، أو أن قيمته «{value}» اسم مجلد. أضف -out باسم ملف .csr و-keyout باسم ملف .key، وكلٌّ منهما اسم ملف لا اسم مجلد.',
   'extension-unsupported':
-    'الامتداد «{value}» في -addext غير مدعوم، أو مكرّر، أو لا يناسب نوع الشهادة. تقرأ الأداة keyUsage وextendedKeyUsage وsubjectAltName فقط، كلًّا منها مرة واحدة؛ وsubjectAltName لشهادة النقل الخاصة بالخادم وحدها، ويحتوي أسماء DNS فقط، مثل DNS:api.bank.ae. صحّح -addext أو احذفه.',
+    'الامتداد «{value}» في -addext غير مدعوم، أو مكرّر، أو لا يناسب نوع الشهادة، أو فيه جزء غير صالح «{token}». تقرأ الأداة keyUsage وextendedKeyUsage وsubjectAltName فقط، كلًّا منها مرة واحدة؛ وsubjectAltName لشهادة النقل الخاصة بالخادم وحدها، ويحتوي أسماء DNS فقط، مثل DNS:api.bank.ae. صحّح -addext أو احذفه.',
   'extensions-differ':
     'قيم -addext في الأمر تختلف عمّا يطلبه نوع الشهادة. النقل: keyUsage=critical,digitalSignature,keyEncipherment وextendedKeyUsage=clientAuth؛ النقل (الخادم): keyUsage=critical,digitalSignature,keyEncipherment وextendedKeyUsage=serverAuth؛ التوقيع والتوقيع (الخادم): keyUsage=critical,digitalSignature,nonRepudiation؛ التشفير: keyUsage=critical,keyEncipherment. استخدم هذه القيم تمامًا، أو احذفها كلها.',
   'role-required': 'اختر نوع الشهادة للملف «{value}»؛ فاسم الملف لا يذكر نوعها.',
@@ -471,6 +480,14 @@ export const arErrors: Record<ErrorCode, string> = {
     'وقّع المفتاح بايتات غير البايتات المراد توقيعها لهذا الطلب. وقّع الملف الذي نزّلته من هذه الصفحة كما هو دون تعديل، لا نسخة منه بنهايات أسطر مختلفة، ولا الخلاصة بصيغة hex.',
 };
 
+/** "Required", for each field the core says it of: what to enter there, as the English message says. */
+export const arRequired: Partial<Record<Field, string>> = {
+  legalName: 'أدخل الاسم القانوني للمؤسسة، تمامًا كما هو مسجّل في إطار الثقة.',
+  organisationId: 'أدخل معرّف المؤسسة (Organisation ID)، بصيغة UUID مثل `4af0a68f-d8a8-46c4-ace6-6949e8343868`، كما يعرضه دليل إطار الثقة.',
+  clientId: 'أدخل معرّف العميل (Client ID)، بصيغة UUID مثل `4af0a68f-d8a8-46c4-ace6-6949e8343868`، كما يعرضه دليل إطار الثقة في صفحة التطبيق.',
+  command: 'أدخل المعرّف المطلوب في -subj، بصيغة UUID مثل `4af0a68f-d8a8-46c4-ace6-6949e8343868`، كما يعرضه دليل إطار الثقة.',
+};
+
 /** One message per warning: something worth a second look that does not stop generation. */
 export const arWarnings: Record<WarningCode, string> = {
   'ids-same':
@@ -483,5 +500,5 @@ export const arWarnings: Record<WarningCode, string> = {
 };
 
 /** All of it, as the build packs it into the page and the page reads it back when Arabic is chosen. */
-export const arabic = { messages: ar, errors: arErrors, warnings: arWarnings };
+export const arabic = { messages: ar, errors: arErrors, required: arRequired, warnings: arWarnings };
 export type ArabicCatalogue = typeof arabic;

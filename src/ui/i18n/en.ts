@@ -74,10 +74,12 @@ export const en = {
   'app.ready': 'Keys and CSRs ready: {count}',
   'app.madeIn': '(made in {seconds} s)',
   'app.readyHint': 'Upload each `.csr` in the Trust Framework under its certificate type; keep each `.key` secret.',
-  'app.download': 'Download .zip',
+  'app.download': 'Download `.zip`',
+  'app.saved':
+    'Saved `{file}` to your downloads folder (or where your browser asked). Next: unzip it, upload each `.csr` in the Trust Framework under its certificate type, and keep each `.key` secret. The download stays here until you press **Clear**.',
   'app.clear': 'Clear',
   'app.footer': 'Runs entirely in your browser with WebCrypto. Works offline from a single HTML file.',
-  'app.version': 'Version {commit} ({date})',
+  'app.version': 'Version',
 
   'form.party': 'Who are you making certificates for?',
   'form.party.client': 'TPP (client certificates)',
@@ -97,6 +99,8 @@ export const en = {
   'form.exact': 'Exactly as the Trust Framework command (no extensions)',
   'form.exact.hint': 'Leave out the requested key usage; the directory then applies its own profile.',
   'form.useNormalised': 'Use the NFC form',
+  'form.useFix': 'Use `{fix}`',
+  'form.line': 'Line {line}:',
 
   'role.client_transport': 'Transport',
   'role.client_signing': 'Signing',
@@ -127,7 +131,10 @@ export const en = {
   'result.command': 'Equivalent OpenSSL command',
   'result.commandHint':
     'Makes an equivalent key and CSR with OpenSSL 1.1.1 or later. In Git Bash on Windows, put `MSYS_NO_PATHCONV=1` in front, or it turns `/C=AE/…` into a Windows path.',
-  'copy.copy': 'Copy',
+  'file.none': 'No file chosen',
+  'file.count': 'Files chosen: {count}',
+  'copy.csr': 'Copy CSR',
+  'copy.csrLabel': 'Copy CSR {file}',
   'copy.command': 'Copy command',
   'copy.copied': 'Copied',
 
@@ -150,6 +157,7 @@ export const en = {
   'paste.subject': 'Subject',
   'paste.dnsNames': 'DNS names',
   'paste.files': 'Files',
+  'paste.moreUnread': 'More parts that are not an openssl req command, not shown: {count}',
 
   'batch.label': 'Applications (CSV)',
   'batch.hint':
