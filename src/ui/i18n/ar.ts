@@ -211,6 +211,7 @@ export const ar: Record<MessageKey, string> = {
   'certificates.hint':
     'أفلت أو اختر شهادات `.pem` التي أصدرها إطار الثقة، مع ملفات `.key` و`.csr` أو ملف zip الذي أنشأته هذه الأداة. تُقرن كل شهادة بمفتاحها عن طريق المفتاح العام. وطلب CSR الذي أُنشئ في مكان آخر (في HSM أو KMS) تُطبَّق عليه قائمة تحقق إطار الثقة. لا يغادر أي شيء هذه الصفحة.',
   'certificates.clear': 'مسح الملفات',
+  'certificates.choose': 'اختر الملفات',
   'certificates.reading': 'جارٍ قراءة الملفات ({count})…',
   'certificates.lonelyKeys': 'مفاتيح ليس لها شهادة ولا طلب CSR بين الملفات: {files}',
   'certificates.notRead': 'ملفات لم تُقرأ ({count})؛ وتظهر الملفات الأخرى أدناه:',

@@ -194,6 +194,7 @@ export const en = {
   'certificates.hint':
     'Drop or choose the `.pem` certificates the Trust Framework issued, with the `.key` and `.csr` files or the zip this tool made. Each certificate is paired with its key by public key. A CSR made elsewhere (in an HSM or KMS) gets the Trust Framework checklist. Nothing leaves this page.',
   'certificates.clear': 'Clear files',
+  'certificates.choose': 'Choose files',
   'certificates.reading': 'Reading the files ({count})…',
   'certificates.lonelyKeys': 'Keys with no certificate or CSR among the files: {files}',
   'certificates.notRead': 'Not read ({count}); the other files are shown below:',
