@@ -266,6 +266,74 @@ export const ar: Record<MessageKey, string> = {
   'check.legal-name': 'ترميز الاسم القانوني',
   'check.extensions': 'الامتدادات المطلوبة',
   'check.subject-alt-name': 'الأسماء البديلة للموضوع (subjectAltName)',
+  'finding.signature-valid':
+    'يتحقق التوقيع الذاتي بالمفتاح العام لطلب CSR.',
+  'finding.signature-invalid':
+    'لا يتحقق التوقيع الذاتي بالمفتاح العام لطلب CSR (الخوارزمية `{algorithm}`): فقد غُيّر الطلب أو تلف بعد توقيعه. أنشئه مرة أخرى.',
+  'finding.key-valid':
+    'مفتاح `RSA {bits}-bit, e={exponent}`.',
+  'finding.key-rsa-wrong':
+    '`RSA {bits}-bit, e={exponent}`؛ ويشترط إطار الثقة مفتاح RSA بطول 2048 بت وأسّ عام e=65537 (`openssl req -newkey rsa:2048`).',
+  'finding.key-not-rsa':
+    'مفتاح من نوع `{algorithm}`؛ ويشترط إطار الثقة مفتاح RSA بطول 2048 بت وأسّ عام e=65537 (`openssl req -newkey rsa:2048`).',
+  'finding.signature-algorithm-valid':
+    'الخوارزمية `{algorithm}`.',
+  'finding.signature-algorithm-wrong':
+    'وُقّع الطلب بالخوارزمية `{algorithm}`؛ والمطلوب `sha256WithRSAEncryption` (`openssl req -sha256`).',
+  'finding.subject-multi-valued':
+    'تشترك السمات `{rdn}` في RDN واحد (RDN متعدد القيم)؛ والمطلوب {expected}، كلٌّ منها في RDN خاص به. يفعل ذلك الرمز `+` غير المهرَّب في `-subj` في OpenSSL؛ اكتبه بالشكل `\\+`.',
+  'finding.subject-order':
+    'الموضوع (Subject) هو `{found}`؛ والمطلوب {expected}، كلٌّ منها مرة واحدة وبهذا الترتيب.',
+  'finding.subject-empty':
+    'الموضوع (Subject) فارغ؛ والمطلوب {expected}، كلٌّ منها مرة واحدة وبهذا الترتيب.',
+  'finding.subject-country':
+    'قيمة C هي `{country}`؛ والمطلوب `C = AE`.',
+  'finding.subject-valid':
+    '`{found}`، كلٌّ منها في RDN خاص به وبهذا الترتيب.',
+  'finding.string-types-valid':
+    'نوع `C` هو `PrintableString`؛ ونوع `O` و`OU` و`CN` هو `UTF8String`.',
+  'finding.string-types-wrong':
+    '`{found}`؛ والمطلوب أن يكون `C` من نوع `PrintableString`، و`O` و`OU` و`CN` من نوع `UTF8String`، كما يكتبها OpenSSL 3.',
+  'finding.uuids-wrong':
+    '`{found}`: المطلوب معرّفات UUID بأحرف صغيرة مثل `{example}` (`OU` معرّف المؤسسة، و`CN` معرّف العميل).',
+  'finding.uuids-none':
+    'لا يوجد `OU` ولا `CN` لفحصهما؛ راجع فحص الموضوع.',
+  'finding.uuids-valid':
+    '`{names}`: معرّفات UUID بأحرف صغيرة.',
+  'finding.legal-name-none':
+    'لا يوجد اسم قانوني (`O`) لفحصه؛ راجع فحص الموضوع.',
+  'finding.legal-name-replacement':
+    'قيمة O هي `{name}`: وفيها الحرف U+FFFD، وهو حرف الاستبدال الذي يتركه فكّ الترميز مكان بايتات لم يستطع قراءتها، فضاع الاسم القانوني. أنشئ طلب CSR مرة أخرى من الاسم كما هو مسجّل؛ واحفظ ملف CSV من Excel بالنوع "CSV UTF-8".',
+  'finding.legal-name-mojibake':
+    'قيمة O هي `{name}`: بايتات UTF-8 قُرئت كلٌّ منها حرفًا مستقلًا (ترميز مشوّه)؛ والاسم القانوني المقصود على الأرجح `{meant}`. يفعل OpenSSL ذلك بقيمة `-subj` دون `-utf8`: أنشئ طلب CSR مرة أخرى بعد إضافة `-utf8` إلى الأمر، أو بهذه الأداة.',
+  'finding.legal-name-valid':
+    'قيمة O هي `{name}`، دون أحرف مرمّزة مرتين.',
+  'finding.extensions-skipped':
+    'لم يُفحص: لم يُحدَّد نوع الشهادة. الامتدادات المطلوبة: `{requested}`. اختر نوع الشهادة لفحصها مقابل ملف تعريفه.',
+  'finding.extensions-none':
+    'لم يُطلب أي امتداد، مطابقًا تمامًا لأمر إطار الثقة؛ ويطبّق الدليل ملف التعريف `{role}` الخاص به.',
+  'finding.extensions-exact':
+    '`{requested}`: مطابق تمامًا لملف التعريف `{role}`.',
+  'finding.extensions-wrong':
+    'الامتدادات المطلوبة `{requested}`؛ والمطلوب لـ `{role}` تمامًا `{expected}`، أو دون أي امتداد (كأمر إطار الثقة).',
+  'finding.san-none':
+    'لم يُطلب أي اسم بديل.',
+  'finding.san-none-expected':
+    'لا يوجد، كما يتوقّع `{role}`.',
+  'finding.san-missing':
+    'لم يُطلب أي اسم؛ ويجب أن يسمّي `{role}` مضيفيه بأسماء DNS، مثل `-addext "subjectAltName=DNS:api.bank.ae"`.',
+  'finding.san-not-allowed':
+    'طُلب `{names}`؛ ولا يحمل `{role}` الامتداد subjectAltName. احذفه.',
+  'finding.san-valid':
+    '`{names}`: أسماء DNS صالحة.',
+  'finding.san-problems':
+    'أسماء DNS غير صالحة: `{invalid}`؛ ومكرّرة: `{repeated}`. كل مضيف اسم DNS بصيغة ASCII، مثل `api.bank.ae`، ويُذكر مرة واحدة.',
+  'finding.expected.any':
+    '`C = AE, O, OU`، و`CN` لشهادات العميل',
+  'finding.expected.client':
+    'السمات `C = AE, O, OU, CN`',
+  'finding.expected.server':
+    '`C = AE, O, OU` (و`CN` اختياريًا)',
 };
 
 /**

@@ -249,6 +249,74 @@ export const en = {
   'check.legal-name': 'Legal name encoding',
   'check.extensions': 'Requested extensions',
   'check.subject-alt-name': 'Subject alternative names',
+  'finding.signature-valid':
+    'The self-signature verifies with the CSR\'s public key.',
+  'finding.signature-invalid':
+    'The self-signature does not verify with the CSR\'s public key (signed with `{algorithm}`): the CSR was changed or damaged after signing. Make it again.',
+  'finding.key-valid':
+    '`RSA {bits}-bit, e={exponent}`.',
+  'finding.key-rsa-wrong':
+    '`RSA {bits}-bit, e={exponent}`; the Trust Framework requires RSA 2048-bit with e=65537 (`openssl req -newkey rsa:2048`).',
+  'finding.key-not-rsa':
+    'A key of type `{algorithm}`; the Trust Framework requires RSA 2048-bit with e=65537 (`openssl req -newkey rsa:2048`).',
+  'finding.signature-algorithm-valid':
+    '`{algorithm}`.',
+  'finding.signature-algorithm-wrong':
+    'Signed with `{algorithm}`; expected `sha256WithRSAEncryption` (`openssl req -sha256`).',
+  'finding.subject-multi-valued':
+    '`{rdn}` share one RDN (a multi-valued RDN); expected {expected}, each its own RDN. In OpenSSL\'s `-subj` an unescaped `+` does this; write it as `\\+`.',
+  'finding.subject-order':
+    'The subject is `{found}`; expected {expected}, each once, in that order.',
+  'finding.subject-empty':
+    'The subject is empty; expected {expected}, each once, in that order.',
+  'finding.subject-country':
+    'C is `{country}`; expected `C = AE`.',
+  'finding.subject-valid':
+    '`{found}`, each its own RDN, in that order.',
+  'finding.string-types-valid':
+    '`C` is `PrintableString`; `O`, `OU` and `CN` are `UTF8String`.',
+  'finding.string-types-wrong':
+    '`{found}`; expected `C` as `PrintableString` and `O`, `OU` and `CN` as `UTF8String`, as OpenSSL 3 writes them.',
+  'finding.uuids-wrong':
+    '`{found}`: expected lowercase UUIDs like `{example}` (`OU` the Organisation ID, `CN` the Client ID).',
+  'finding.uuids-none':
+    'No `OU` or `CN` to check; see the subject check.',
+  'finding.uuids-valid':
+    '`{names}`: lowercase UUIDs.',
+  'finding.legal-name-none':
+    'No legal name (`O`) to check; see the subject check.',
+  'finding.legal-name-replacement':
+    'O is `{name}`: it holds U+FFFD, the replacement character a decoder leaves for bytes it could not read, so the legal name was lost. Make the CSR again from the name as registered; a CSV saved by Excel should be saved as "CSV UTF-8".',
+  'finding.legal-name-mojibake':
+    'O is `{name}`: UTF-8 read as single bytes (mojibake); the legal name was most likely `{meant}`. OpenSSL does this to `-subj` without `-utf8`: make the CSR again with `-utf8` added to the command, or with this tool.',
+  'finding.legal-name-valid':
+    'O is `{name}`, with no double-encoded characters.',
+  'finding.extensions-skipped':
+    'Not checked: no role given. Requested: `{requested}`. Choose the certificate type to check them against its profile.',
+  'finding.extensions-none':
+    'None requested, exactly as the Trust Framework command; the directory applies its own `{role}` profile.',
+  'finding.extensions-exact':
+    '`{requested}`: exactly the `{role}` profile.',
+  'finding.extensions-wrong':
+    'Requested `{requested}`; expected for `{role}` exactly `{expected}`, or no extensions at all (as the Trust Framework command).',
+  'finding.san-none':
+    'None requested.',
+  'finding.san-none-expected':
+    'None, as `{role}` expects.',
+  'finding.san-missing':
+    'None requested; `{role}` must name its hosts as DNS names, like `-addext "subjectAltName=DNS:api.bank.ae"`.',
+  'finding.san-not-allowed':
+    'Requested `{names}`; `{role}` carries no subjectAltName. Remove it.',
+  'finding.san-valid':
+    '`{names}`: valid DNS names.',
+  'finding.san-problems':
+    'Not valid DNS names: `{invalid}`; listed twice: `{repeated}`. Each host is a DNS name in its ASCII form, like `api.bank.ae`, listed once.',
+  'finding.expected.any':
+    '`C = AE, O, OU` and, for client certificates, `CN`',
+  'finding.expected.client':
+    '`C = AE, O, OU, CN`',
+  'finding.expected.server':
+    '`C = AE, O, OU` (and optionally `CN`)',
 } as const;
 
 export type MessageKey = keyof typeof en;
