@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import type { Artifact } from './artifact';
 import type { Bytes } from './pem';
 import { ROLES, type RoleId } from './profile';
+import { renderReadmeArabic } from './readme-ar';
 import { describeRequestedExtensions } from './request';
 
 /** Regular files (S_IFREG); keys readable by their owner only when unzipped on Linux or macOS. */
@@ -140,7 +141,7 @@ export function bundleFileName(artifacts: readonly Pick<Artifact, 'request'>[], 
 }
 
 /**
- * README.txt. Every file name it prints is in single quotes (shellQuote), in
+ * README.txt, in English and then the same in Arabic (readme-ar.ts). Every file name it prints is in single quotes (shellQuote), in
  * the lists as in the commands, so that any line can be pasted into a shell.
  * In a per-application bundle names are printed with their folder.
  */
@@ -165,6 +166,27 @@ export function renderReadme(artifacts: readonly Artifact[], createdAt: Date, la
     ].join('\n');
   });
   const example = quoted[0];
+  const commands = example
+    ? [
+        `  openssl req -in ${example.csr} -noout -verify -text`,
+        `  openssl req -in ${example.csr} -noout -pubkey | openssl pkey -pubin -outform DER | openssl dgst -sha256`,
+        `  openssl pkey -in ${example.key} -pubout -outform DER | openssl dgst -sha256`,
+      ]
+    : [];
+  const arabic = renderReadmeArabic(
+    quoted.map(({ artifact: a, key, csr }) => ({
+      role: a.request.role,
+      fileRole: ROLES[a.request.role].fileRole,
+      csr,
+      key,
+      subject: a.subject,
+      extensions: describeRequestedExtensions(a.request),
+      fingerprint: a.publicKeyFingerprint,
+    })),
+    formatUtc(createdAt),
+    SUBJECT_LABEL,
+    commands,
+  );
   return [
     'AlTareq Trust Framework (UAE Open Finance): keys and certificate requests',
     '',
@@ -180,17 +202,14 @@ export function renderReadme(artifacts: readonly Artifact[], createdAt: Date, la
     '',
     ...details.flatMap((block) => [block, '']),
     'Check the files yourself with OpenSSL:',
-    ...(example
-      ? [
-          `  openssl req -in ${example.csr} -noout -verify -text`,
-          `  openssl req -in ${example.csr} -noout -pubkey | openssl pkey -pubin -outform DER | openssl dgst -sha256`,
-          `  openssl pkey -in ${example.key} -pubout -outform DER | openssl dgst -sha256`,
-          '  (the last two print the public key SHA-256 above, so the key and the CSR match)',
-        ]
-      : []),
+    ...(example ? [...commands, '  (the last two print the public key SHA-256 above, so the key and the CSR match)'] : []),
     '',
     'Certificates and keys must be rotated at least every 13 months.',
     '',
+    // The same in Arabic, after a rule: one file, whatever the page's language.
+    '='.repeat(72),
+    '',
+    arabic,
   ].join('\n');
 }
 

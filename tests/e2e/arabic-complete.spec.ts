@@ -6,7 +6,9 @@
  * in the page's direction; per-line direction in the CSV and command boxes;
  * file pickers that speak the page's language.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { CLIENT_ID, ORGANISATION_ID, openApp } from './support';
 
 const arabic = async (page: Page) => {
@@ -143,4 +145,39 @@ test('the file pickers are the page\'s own buttons, and count in the page\'s lan
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: button, exact: true }).click()]);
     expect(chooser.isMultiple()).toBe(true);
   }
+});
+
+test('README.txt in the zip says everything in Arabic too, after the English', async ({ page }) => {
+  await arabic(page);
+  await page.locator('#legal-name').fill('شركة المثال');
+  await page.locator('#organisation-id').fill(ORGANISATION_ID);
+  await page.locator('#client-id').fill(CLIENT_ID);
+  await page.locator('button[type=submit]').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[download]').click()]);
+  const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+  expect(Object.keys(zip.files).filter((name) => name.startsWith('README'))).toEqual(['README.txt']);
+  const readme = await zip.file('README.txt')!.async('string');
+  const [english, arabicHalf] = readme.split(`${'='.repeat(72)}\n\n`) as [string, string];
+  expect(english).toContain('UPLOAD each .csr');
+  expect(arabicHalf).toContain('ارفع كل ملف .csr');
+  for (const role of ['client_transport', 'client_signing', 'client_encryption']) {
+    expect(arabicHalf).toContain(`'${CLIENT_ID}-opf_uae_${role}.csr'`);
+    expect(arabicHalf).toContain(`'${CLIENT_ID}-opf_uae_${role}.key'`);
+  }
+});
+
+test('in Arabic the checklist says what it found in Arabic, with the DN and values as left-to-right code', async ({ page }) => {
+  await arabic(page);
+  await page.locator('#tab-certificates').click();
+  await page.locator('#certificate-files').setInputFiles('tests/fixtures/checklist/mojibake.csr');
+  const legalName = page.locator('.checklist li', { hasText: 'ترميز الاسم القانوني' });
+  await expect(legalName).toHaveClass(/fail/);
+  const finding = legalName.locator('.finding');
+  await expect(finding).toContainText('ترميز مشوّه');
+  // The name as found and the name meant, each a code span, left-to-right.
+  await expect(finding.locator('code[dir=ltr]')).toHaveCount(5);
+  await expect(finding.locator('code[dir=ltr]').nth(1)).toHaveText(/[\u0600-\u06ff]/);
+  const subject = page.locator('.checklist li', { hasText: 'الموضوع' }).first().locator('.finding');
+  await expect(subject).toContainText('C = AE, O, OU, CN');
+  await expect(subject).toContainText('كلٌّ منها في RDN خاص به');
 });

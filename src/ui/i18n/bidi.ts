@@ -14,7 +14,8 @@ export interface BidiPart {
 
 // A word that starts with a letter or digit (after an optional leading dot, dash, slash, quote…) and runs on
 // through the characters of names, options and values; words joined by single spaces form one run.
-const WORD = String.raw`[-.\/\\*"'#@+]*[A-Za-z0-9][\w\-.:;=\/\\*#@+…"',]*`;
+// (\u2026 is the ellipsis of /C=AE/O=\u2026: written as an escape, the page stays ASCII.)
+const WORD = String.raw`[-.\/\\*"'#@+]*[A-Za-z0-9][\w\-.:;=\/\\*#@+\u2026"',]*`;
 const RUN = new RegExp(`${WORD}(?: ${WORD})*`, 'g');
 /** Punctuation that ends the sentence rather than the name. */
 const TRAILING = /[.,:;]+$/;
