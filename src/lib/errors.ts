@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'required',
   'uuid-shape',
   'uuid-uppercase',
+  'uuid-braces',
   'name-too-long',
   'name-control-character',
   'name-surrounding-space',

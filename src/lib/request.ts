@@ -223,7 +223,7 @@ export function checkUuid(value: string, field: 'organisationId' | 'clientId', l
   const unbraced = /^\{([^{}]*)\}$/.exec(trimmed)?.[1]?.trim().toLowerCase();
   const shown = printableLegalName(trimmed.length > 100 ? `${trimmed.slice(0, 60)}…` : trimmed);
   if (unbraced !== undefined && UUID_SHAPE.test(unbraced)) {
-    return new AppError('uuid-shape', `${label} must be a UUID like ${UUID_EXAMPLE}, without braces: ${unbraced}; you entered "${shown}".`, {
+    return new AppError('uuid-braces', `${label} must be a UUID like ${UUID_EXAMPLE}, without braces: ${unbraced}; you entered "${shown}".`, {
       field,
       params: { value: shown, fix: unbraced },
     });

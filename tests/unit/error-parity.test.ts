@@ -64,7 +64,7 @@ const CASES: { name: string; errors: () => Problem[]; code: ErrorCode; names: st
   { name: 'two commands writing one file', errors: () => pasted(`${command('')}\n${command('')}`), code: 'file-name-duplicate', names: 'app-opf_uae_client_transport.csr' },
   { name: 'a shell variable', errors: () => pasted(command('').replace('Example Fintech LLC', '$NAME')), code: 'shell-expansion', names: '$NAME' },
   { name: 'an uppercase UUID', errors: () => one(checkUuid(CLIENT_ID.toUpperCase(), 'clientId', 'Client ID')), code: 'uuid-uppercase', names: CLIENT_ID },
-  { name: 'a braced UUID', errors: () => one(checkUuid(`{${CLIENT_ID}}`, 'clientId', 'Client ID')), code: 'uuid-shape', names: CLIENT_ID },
+  { name: 'a braced UUID', errors: () => one(checkUuid(`{${CLIENT_ID}}`, 'clientId', 'Client ID')), code: 'uuid-braces', names: CLIENT_ID },
   { name: 'a short UUID', errors: () => one(checkUuid('4af0a68f-d8a8', 'organisationId', 'Organisation ID')), code: 'uuid-shape', names: '4af0a68f-d8a8' },
   { name: 'a name with a space in front', errors: () => one(checkLegalName(' Example')), code: 'name-surrounding-space', names: ' Example' },
   { name: 'an IP address among DNS names', errors: () => parseDnsNames('api.bank.ae\n10.1.2.3').problems.map((p) => ({ ...p, params: p.params ?? {} })), code: 'dns-name-invalid', names: '10.1.2.3' },

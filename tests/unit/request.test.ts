@@ -253,7 +253,7 @@ describe('checkUuid', () => {
       name: 'in braces',
       input: [`{${CLIENT_ID}}`, 'clientId', 'Client ID'],
       want: {
-        code: 'uuid-shape',
+        code: 'uuid-braces',
         field: 'clientId',
         message: `Client ID must be a UUID like 4af0a68f-d8a8-46c4-ace6-6949e8343868, without braces: ${CLIENT_ID}; you entered "{${CLIENT_ID}}".`,
       },
