@@ -181,3 +181,13 @@ test('in Arabic the checklist says what it found in Arabic, with the DN and valu
   await expect(subject).toContainText('C = AE, O, OU, CN');
   await expect(subject).toContainText('كلٌّ منها في RDN خاص به');
 });
+
+test('the DNS-name preview points from the name to its ASCII form in the reading direction', async ({ page }) => {
+  for (const [name, arrow] of [['English', '→'], ['العربية', '←']] as const) {
+    await openApp(page);
+    await page.getByRole('button', { name, exact: true }).click();
+    await page.locator('#party-server').check();
+    await page.locator('#dns-names').fill('بنك.امارات');
+    await expect(page.locator('.idn li')).toHaveText(`بنك.امارات ${arrow} xn--ngb8ci.xn--mgbaam7a8h`);
+  }
+});
