@@ -4,7 +4,7 @@
  * `npx tsx scripts/screenshot.ts [outDir]` (default docs/screenshots).
  */
 import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from './chromium';
@@ -49,6 +49,13 @@ const VIEWS: Array<[string, (page: Page) => Promise<void>]> = [
     },
   ],
   [
+    'saved',
+    async (page) => {
+      await Promise.all([page.waitForEvent('download'), page.locator('a[download]').click()]);
+      await page.locator('.saved').waitFor();
+    },
+  ],
+  [
     'paste',
     async (page) => {
       await page.locator('#tab-paste').click();
@@ -84,6 +91,22 @@ const VIEWS: Array<[string, (page: Page) => Promise<void>]> = [
         .locator('#certificate-files')
         .setInputFiles(['tests/fixtures/checklist/mojibake.csr', 'tests/fixtures/export/signing.pem', 'tests/fixtures/test-key.pem']);
       await page.getByRole('article').first().waitFor();
+    },
+  ],
+  [
+    'hsm',
+    async (page) => {
+      await page.locator('#tab-hsm').click();
+      await page.locator('#hsm-legal-name').fill('شركة المثال');
+      await page.locator('#hsm-organisation-id').fill(ORGANISATION_ID);
+      await page.locator('#hsm-client-id').fill(CLIENT_ID);
+      await page.locator('#hsm-store-pkcs11').check();
+      await page.locator('#hsm-key-id').fill('01');
+      await page.locator('#hsm-token-label').fill('token');
+      await page.locator('#hsm-module').fill('/usr/lib/softhsm/libsofthsm2.so');
+      await page.locator('#hsm-public-key').fill(readFileSync('tests/fixtures/export/signing.pem', 'utf8'));
+      await page.locator('#hsm-signature').fill('AAAA');
+      await page.locator('#hsm-signature ~ .error').waitFor();
     },
   ],
 ];

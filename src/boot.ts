@@ -6,6 +6,7 @@
  * first paint or `load`; main.ts then attaches behaviour to what is shown.
  */
 
+import { LOCALE_PENDING, prefersArabic } from './ui/i18n/preferred';
 import { PAGE_SCRIPT } from './ui/packed';
 
 function runPageScript(): void {
@@ -14,6 +15,14 @@ function runPageScript(): void {
   // The CSP allows this script by its hash (build/csp.ts).
   script.textContent = document.getElementById(PAGE_SCRIPT)!.textContent;
   document.head.append(script);
+}
+
+// A browser set to Arabic: the page is drawn in English, so it is kept unseen, right-to-left already,
+// until main.ts has switched it (no flash of the wrong language).
+if (prefersArabic(navigator.languages ?? [navigator.language])) {
+  document.documentElement.classList.add(LOCALE_PENDING);
+  document.documentElement.lang = 'ar';
+  document.documentElement.dir = 'rtl';
 }
 
 // The task after `load`, so that the load event is not held up either.

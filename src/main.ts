@@ -1,5 +1,7 @@
-import { hydrate, mount } from 'svelte';
+import { hydrate, mount, tick } from 'svelte';
 import App from './App.svelte';
+import { setLocale } from './ui/i18n/index.svelte';
+import { LOCALE_PENDING, prefersArabic } from './ui/i18n/preferred';
 import './ui/theme.css';
 
 const target = document.getElementById('app')!;
@@ -8,4 +10,14 @@ const target = document.getElementById('app')!;
 // server serves the page without the prerendered view.
 if (target.hasChildNodes()) hydrate(App, { target });
 else mount(App, { target });
-performance.mark('altareq:interactive');
+// The browser's language: Arabic is read from the page and shown before the page is revealed.
+if (prefersArabic(navigator.languages ?? [navigator.language])) {
+  void setLocale('ar')
+    .then(() => tick())
+    .finally(() => {
+      document.documentElement.classList.remove(LOCALE_PENDING);
+      performance.mark('altareq:interactive');
+    });
+} else {
+  performance.mark('altareq:interactive');
+}

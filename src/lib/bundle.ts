@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import type { Artifact } from './artifact';
 import type { Bytes } from './pem';
 import { ROLES, type RoleId } from './profile';
+import { renderReadmeArabic } from './readme-ar';
 import { describeRequestedExtensions } from './request';
 
 /** Regular files (S_IFREG); keys readable by their owner only when unzipped on Linux or macOS. */
@@ -128,15 +129,19 @@ export function renderManifestCsv(artifacts: readonly Artifact[]): string {
   return rows.join('\r\n') + '\r\n';
 }
 
-/** `<Client ID>-altareq-keys.zip` for one application; `altareq-keys-<n>-applications.zip` for a batch. */
-export function bundleFileName(artifacts: readonly Pick<Artifact, 'request'>[], layout: Layout = 'flat'): string {
-  if (layout === 'per-application') return `altareq-keys-${new Set(artifacts.map(applicationId)).size}-applications.zip`;
+/**
+ * `<Client ID>-altareq-keys.zip` for one application; for a batch, or a paste
+ * of several applications, what it holds: `altareq-keys-<n>-applications-<UTC date>.zip`.
+ */
+export function bundleFileName(artifacts: readonly Pick<Artifact, 'request'>[], layout: Layout, createdAt: Date): string {
+  const applications = new Set(artifacts.map(applicationId)).size;
+  if (layout === 'per-application' || applications > 1) return `altareq-keys-${applications}-applications-${createdAt.toISOString().slice(0, 10)}.zip`;
   const first = artifacts[0];
   return `${first ? applicationId(first) : 'altareq'}-altareq-keys.zip`;
 }
 
 /**
- * README.txt. Every file name it prints is in single quotes (shellQuote), in
+ * README.txt, in English and then the same in Arabic (readme-ar.ts). Every file name it prints is in single quotes (shellQuote), in
  * the lists as in the commands, so that any line can be pasted into a shell.
  * In a per-application bundle names are printed with their folder.
  */
@@ -161,6 +166,27 @@ export function renderReadme(artifacts: readonly Artifact[], createdAt: Date, la
     ].join('\n');
   });
   const example = quoted[0];
+  const commands = example
+    ? [
+        `  openssl req -in ${example.csr} -noout -verify -text`,
+        `  openssl req -in ${example.csr} -noout -pubkey | openssl pkey -pubin -outform DER | openssl dgst -sha256`,
+        `  openssl pkey -in ${example.key} -pubout -outform DER | openssl dgst -sha256`,
+      ]
+    : [];
+  const arabic = renderReadmeArabic(
+    quoted.map(({ artifact: a, key, csr }) => ({
+      role: a.request.role,
+      fileRole: ROLES[a.request.role].fileRole,
+      csr,
+      key,
+      subject: a.subject,
+      extensions: describeRequestedExtensions(a.request),
+      fingerprint: a.publicKeyFingerprint,
+    })),
+    formatUtc(createdAt),
+    SUBJECT_LABEL,
+    commands,
+  );
   return [
     'AlTareq Trust Framework (UAE Open Finance): keys and certificate requests',
     '',
@@ -176,17 +202,14 @@ export function renderReadme(artifacts: readonly Artifact[], createdAt: Date, la
     '',
     ...details.flatMap((block) => [block, '']),
     'Check the files yourself with OpenSSL:',
-    ...(example
-      ? [
-          `  openssl req -in ${example.csr} -noout -verify -text`,
-          `  openssl req -in ${example.csr} -noout -pubkey | openssl pkey -pubin -outform DER | openssl dgst -sha256`,
-          `  openssl pkey -in ${example.key} -pubout -outform DER | openssl dgst -sha256`,
-          '  (the last two print the public key SHA-256 above, so the key and the CSR match)',
-        ]
-      : []),
+    ...(example ? [...commands, '  (the last two print the public key SHA-256 above, so the key and the CSR match)'] : []),
     '',
     'Certificates and keys must be rotated at least every 13 months.',
     '',
+    // The same in Arabic, after a rule: one file, whatever the page's language.
+    '='.repeat(72),
+    '',
+    arabic,
   ].join('\n');
 }
 

@@ -29,12 +29,59 @@ export const CHECK_IDS = [
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
+/**
+ * What a check found, as a code and its facts (extension names, DNs, values as
+ * written), so that the page can say it in either language; `message` says
+ * the same in English for the gate and the logs.
+ */
+export const FINDING_CODES = [
+  'signature-valid',
+  'signature-invalid',
+  'key-valid',
+  'key-rsa-wrong',
+  'key-not-rsa',
+  'signature-algorithm-valid',
+  'signature-algorithm-wrong',
+  'subject-multi-valued',
+  'subject-order',
+  'subject-empty',
+  'subject-country',
+  'subject-valid',
+  'string-types-valid',
+  'string-types-wrong',
+  'uuids-wrong',
+  'uuids-none',
+  'uuids-valid',
+  'legal-name-none',
+  'legal-name-replacement',
+  'legal-name-mojibake',
+  'legal-name-valid',
+  'extensions-skipped',
+  'extensions-none',
+  'extensions-exact',
+  'extensions-wrong',
+  'san-none',
+  'san-none-expected',
+  'san-missing',
+  'san-not-allowed',
+  'san-valid',
+  'san-problems',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+/** Which subject a role expects, for the findings that say so. */
+export type ExpectedSubject = 'any' | 'client' | 'server';
+export interface Finding {
+  readonly code: FindingCode;
+  readonly params: Readonly<Record<string, string>>;
+}
+
 export interface CheckResult {
   readonly id: CheckId;
   readonly pass: boolean;
   /** Not checked, for want of a role: `pass` is false, but nothing was found wrong. */
   readonly skipped?: true;
   readonly message: string;
+  readonly finding: Finding;
 }
 
 const EXPECTED_STRING_TYPES: Readonly<Record<string, string>> = {
@@ -65,33 +112,38 @@ export async function checkCsr(crypto: Crypto, der: Bytes, role?: RoleId): Promi
   ];
 }
 
-function result(id: CheckId, pass: boolean, message: string): CheckResult {
-  return { id, pass, message };
+function result(id: CheckId, pass: boolean, message: string, code: FindingCode, params: Record<string, string> = {}): CheckResult {
+  return { id, pass, message, finding: { code, params } };
 }
 
 function checkSignature(csr: CsrDescription): CheckResult {
   return csr.signatureValid
-    ? result('signature', true, "The self-signature verifies with the CSR's public key.")
+    ? result('signature', true, "The self-signature verifies with the CSR's public key.", 'signature-valid')
     : result(
         'signature',
         false,
         `The self-signature does not verify with the CSR's public key (signed with ${algorithmName(csr.signatureAlgorithm)}): the CSR was changed or damaged after signing. Make it again.`,
+        'signature-invalid',
+        { algorithm: algorithmName(csr.signatureAlgorithm) },
       );
 }
 
 function checkKey(csr: CsrDescription): CheckResult {
   const { algorithm, bits, exponent } = csr.publicKey;
   const found = algorithm === OID.rsaEncryption ? `RSA ${bits}-bit, e=${exponent}` : `A key of type ${algorithmName(algorithm)}`;
+  const rsa = algorithm === OID.rsaEncryption;
+  const facts: Record<string, string> = rsa ? { bits: String(bits), exponent: String(exponent) } : { algorithm: algorithmName(algorithm) };
+  const wrong = rsa ? 'key-rsa-wrong' : 'key-not-rsa';
   return bits === 2048 && exponent === 65537
-    ? result('key', true, `${found}.`)
-    : result('key', false, `${found}; the Trust Framework requires RSA 2048-bit with e=65537 (openssl req -newkey rsa:2048).`);
+    ? result('key', true, `${found}.`, 'key-valid', facts)
+    : result('key', false, `${found}; the Trust Framework requires RSA 2048-bit with e=65537 (openssl req -newkey rsa:2048).`, wrong, facts);
 }
 
 function checkSignatureAlgorithm(csr: CsrDescription): CheckResult {
   const found = algorithmName(csr.signatureAlgorithm);
   return csr.signatureAlgorithm === OID.sha256WithRSAEncryption
-    ? result('signature-algorithm', true, `${found}.`)
-    : result('signature-algorithm', false, `Signed with ${found}; expected sha256WithRSAEncryption (openssl req -sha256).`);
+    ? result('signature-algorithm', true, `${found}.`, 'signature-algorithm-valid', { algorithm: found })
+    : result('signature-algorithm', false, `Signed with ${found}; expected sha256WithRSAEncryption (openssl req -sha256).`, 'signature-algorithm-wrong', { algorithm: found });
 }
 
 /** C = AE, O, OU and, for client roles, CN: each its own RDN, in that order. */
@@ -102,6 +154,7 @@ function checkSubject(rdns: readonly Rdn[], profile: RoleProfile | undefined): C
       : profile.commonName === 'client-id'
         ? 'C = AE, O, OU, CN'
         : 'C = AE, O, OU (and optionally CN)';
+  const subject: ExpectedSubject = profile === undefined ? 'any' : profile.commonName === 'client-id' ? 'client' : 'server';
   const multiValued = rdns.find((rdn) => rdn.length > 1);
   if (multiValued) {
     const shown = multiValued.map((attribute) => `${attribute.shortName}=${attribute.value}`).join(' + ');
@@ -109,16 +162,21 @@ function checkSubject(rdns: readonly Rdn[], profile: RoleProfile | undefined): C
       'subject',
       false,
       `${shown} share one RDN (a multi-valued RDN); expected ${expected}, each its own RDN. In OpenSSL's -subj an unescaped "+" does this; write it as "\\+".`,
+      'subject-multi-valued',
+      { rdn: shown, expected: subject },
     );
   }
   const found = rdns.map((rdn) => rdn[0]!.shortName).join(', ');
   const cnOptional = profile?.commonName !== 'client-id';
   if (found !== 'C, O, OU, CN' && !(cnOptional && found === 'C, O, OU')) {
-    return result('subject', false, `The subject is ${found || 'empty'}; expected ${expected}, each once, in that order.`);
+    const message = `The subject is ${found || 'empty'}; expected ${expected}, each once, in that order.`;
+    return found
+      ? result('subject', false, message, 'subject-order', { found, expected: subject })
+      : result('subject', false, message, 'subject-empty', { expected: subject });
   }
   const country = attributeValue(rdns, OID.countryName);
-  if (country !== 'AE') return result('subject', false, `C is "${country}"; expected C = AE.`);
-  return result('subject', true, `C = AE, ${found.slice('C, '.length)}, each its own RDN, in that order.`);
+  if (country !== 'AE') return result('subject', false, `C is "${country}"; expected C = AE.`, 'subject-country', { country: country ?? '' });
+  return result('subject', true, `C = AE, ${found.slice('C, '.length)}, each its own RDN, in that order.`, 'subject-valid', { found: `C = AE, ${found.slice('C, '.length)}` });
 }
 
 function checkStringTypes(rdns: readonly Rdn[]): CheckResult {
@@ -126,11 +184,13 @@ function checkStringTypes(rdns: readonly Rdn[]): CheckResult {
     .flat()
     .filter((attribute) => EXPECTED_STRING_TYPES[attribute.type] !== undefined && attribute.stringType !== EXPECTED_STRING_TYPES[attribute.type]);
   return wrong.length === 0
-    ? result('string-types', true, 'C is PrintableString; O, OU and CN are UTF8String.')
+    ? result('string-types', true, 'C is PrintableString; O, OU and CN are UTF8String.', 'string-types-valid')
     : result(
         'string-types',
         false,
         `${wrong.map((attribute) => `${attribute.shortName} is ${attribute.stringType}`).join(', ')}; expected C as PrintableString and O, OU and CN as UTF8String, as OpenSSL 3 writes them.`,
+        'string-types-wrong',
+        { found: wrong.map((attribute) => `${attribute.shortName}: ${attribute.stringType}`).join(', ') },
       );
 }
 
@@ -144,32 +204,38 @@ function checkUuids(rdns: readonly Rdn[], profile: RoleProfile | undefined): Che
   const wrong = present.filter(({ value }) => checkUuid(value, 'organisationId', 'Organisation ID') !== value);
   if (wrong.length > 0) {
     const found = wrong.map(({ name, label, value }) => `${name} is "${value}"; expected the ${label}, a lowercase UUID like ${UUID_EXAMPLE}`);
-    return result('uuids', false, `${found.join('. ')}.`);
+    const values = wrong.map(({ name, value }) => `${name}=${value}`).join(', ');
+    return result('uuids', false, `${found.join('. ')}.`, 'uuids-wrong', { found: values, example: UUID_EXAMPLE });
   }
-  if (present.length === 0) return result('uuids', true, 'No OU or CN to check; see the subject check.');
+  if (present.length === 0) return result('uuids', true, 'No OU or CN to check; see the subject check.', 'uuids-none');
   const names = present.map(({ name }) => name);
-  return result('uuids', true, `${names.join(' and ')} ${names.length > 1 ? 'are lowercase UUIDs' : 'is a lowercase UUID'}.`);
+  const message = `${names.join(' and ')} ${names.length > 1 ? 'are lowercase UUIDs' : 'is a lowercase UUID'}.`;
+  return result('uuids', true, message, 'uuids-valid', { names: names.join(', ') });
 }
 
 function checkLegalNameEncoding(rdns: readonly Rdn[]): CheckResult {
   const name = attributeValue(rdns, OID.organizationName);
-  if (name === undefined) return result('legal-name', true, 'No legal name (O) to check; see the subject check.');
+  if (name === undefined) return result('legal-name', true, 'No legal name (O) to check; see the subject check.', 'legal-name-none');
   if (name.includes('\uFFFD')) {
     return result(
       'legal-name',
       false,
       `O is "${name}": it holds U+FFFD (�), the replacement character a decoder leaves for bytes it could not read, so the legal name was lost. ` +
         'Make the CSR again from the name as registered; a CSV saved by Excel should be saved as "CSV UTF-8".',
+      'legal-name-replacement',
+      { name },
     );
   }
   const meant = undoMojibake(name);
   return meant === undefined
-    ? result('legal-name', true, `O is "${name}", with no double-encoded characters.`)
+    ? result('legal-name', true, `O is "${name}", with no double-encoded characters.`, 'legal-name-valid', { name })
     : result(
         'legal-name',
         false,
         `O is "${name}": UTF-8 read as single bytes (mojibake); the legal name was most likely "${meant}". ` +
           'OpenSSL does this to -subj without -utf8: make the CSR again with -utf8 added to the command, or with this tool.',
+        'legal-name-mojibake',
+        { name, meant },
       );
 }
 
@@ -192,7 +258,8 @@ function checkExtensions(csr: CsrDescription, profile: RoleProfile | undefined):
   const found = extensionLines({ keyUsage, extendedKeyUsage, other });
   const requested = found.length === 0 ? 'none' : found.join('; ');
   if (profile === undefined) {
-    return { id: 'extensions', pass: false, skipped: true, message: `Not checked: no role given. Requested: ${requested}. Choose the certificate type to check them against its profile.` };
+    const message = `Not checked: no role given. Requested: ${requested}. Choose the certificate type to check them against its profile.`;
+    return { ...result('extensions', false, message, 'extensions-skipped', { requested: found.join('; ') || '—' }), skipped: true };
   }
   const purposes = profile.extendedKeyUsage.map((usage) => OID[usage]);
   const expected = extensionLines({
@@ -201,7 +268,8 @@ function checkExtensions(csr: CsrDescription, profile: RoleProfile | undefined):
     other: [],
   }).join('; ');
   if (found.length === 0) {
-    return result('extensions', true, `None requested, exactly as the Trust Framework command; the directory applies its own ${profile.fileRole} profile.`);
+    const message = `None requested, exactly as the Trust Framework command; the directory applies its own ${profile.fileRole} profile.`;
+    return result('extensions', true, message, 'extensions-none', { role: profile.fileRole });
   }
   const exact =
     keyUsage?.critical === true &&
@@ -209,11 +277,13 @@ function checkExtensions(csr: CsrDescription, profile: RoleProfile | undefined):
     (extendedKeyUsage === undefined ? purposes.length === 0 : sameUsages(extendedKeyUsage.purposes, purposes)) &&
     other.length === 0;
   return exact
-    ? result('extensions', true, `${requested}: exactly the ${profile.fileRole} profile.`)
+    ? result('extensions', true, `${requested}: exactly the ${profile.fileRole} profile.`, 'extensions-exact', { requested, role: profile.fileRole })
     : result(
         'extensions',
         false,
         `Requested ${requested}; expected for ${profile.fileRole} exactly ${expected}, or no extensions at all (as the Trust Framework command).`,
+        'extensions-wrong',
+        { requested, role: profile.fileRole, expected },
       );
 }
 
@@ -222,23 +292,36 @@ function checkSubjectAltName(names: readonly GeneralNameEntry[], profile: RolePr
   const required = profile?.dnsNames === 'required';
   const shown = names.map((name) => `${name.type}:${name.value}`).join(', ');
   if (names.length === 0) {
-    if (!required) return result('subject-alt-name', true, profile ? `None, as ${profile.fileRole} expects.` : 'None requested.');
+    if (!required) {
+      return profile
+        ? result('subject-alt-name', true, `None, as ${profile.fileRole} expects.`, 'san-none-expected', { role: profile.fileRole })
+        : result('subject-alt-name', true, 'None requested.', 'san-none');
+    }
     return result(
       'subject-alt-name',
       false,
       `None requested; ${profile.fileRole} must name its hosts as DNS names, like -addext "subjectAltName=DNS:api.bank.ae".`,
+      'san-missing',
+      { role: profile.fileRole },
     );
   }
   if (profile && !required) {
-    return result('subject-alt-name', false, `Requested ${shown}; ${profile.fileRole} carries no subjectAltName. Remove it.`);
+    return result('subject-alt-name', false, `Requested ${shown}; ${profile.fileRole} carries no subjectAltName. Remove it.`, 'san-not-allowed', {
+      names: shown,
+      role: profile.fileRole,
+    });
   }
-  const problems = names.map(sanProblem).filter((problem) => problem !== undefined);
+  const bad = names.filter((name) => sanProblem(name) !== undefined);
+  const problems = bad.map(sanProblem).filter((problem) => problem !== undefined);
   const seen = names.filter((name) => name.type === 'DNS').map((name) => name.value.toLowerCase());
   const repeated = [...new Set(seen.filter((name, index) => seen.indexOf(name) !== index))];
   problems.push(...repeated.map((name) => `"${name}" is listed twice; remove one.`));
   return problems.length === 0
-    ? result('subject-alt-name', true, `${shown}: ${names.length > 1 ? 'valid DNS names' : 'a valid DNS name'}.`)
-    : result('subject-alt-name', false, problems.join(' '));
+    ? result('subject-alt-name', true, `${shown}: ${names.length > 1 ? 'valid DNS names' : 'a valid DNS name'}.`, 'san-valid', { names: shown })
+    : result('subject-alt-name', false, problems.join(' '), 'san-problems', {
+        invalid: bad.map((name) => `${name.type}:${name.value}`).join(', ') || '—',
+        repeated: repeated.join(', ') || '—',
+      });
 }
 
 function sanProblem(name: GeneralNameEntry): string | undefined {

@@ -5,7 +5,7 @@
  * message that quotes the value and says the rule and the fix.
  */
 
-import type { ErrorCode } from './errors';
+import type { ErrorCode, ErrorParams } from './errors';
 import { codePointLabel } from './names';
 
 export type DnsErrorCode = Extract<ErrorCode, 'dns-name-invalid' | 'dns-names-required'>;
@@ -14,6 +14,8 @@ export interface DnsProblem {
   readonly code: DnsErrorCode;
   readonly field: 'dnsNames';
   readonly message: string;
+  /** The name as typed and its line, when it came from a list. */
+  readonly params?: ErrorParams;
 }
 
 export interface DnsName {
@@ -134,7 +136,10 @@ export function checkDnsName(input: string): DnsName | DnsProblem {
  * `names` holds each valid name once, in order; `problems` one entry per bad or repeated name.
  */
 export function parseDnsNames(text: string): { names: DnsName[]; problems: DnsProblem[] } {
-  const entries = text.split(/[\s,]+/u).filter((entry) => entry !== '');
+  // Each name with its line, so that every problem can say where it is.
+  const entries = text
+    .split('\n')
+    .flatMap((line, index) => line.split(/[\s,]+/u).filter((entry) => entry !== '').map((entry) => ({ entry, line: String(index + 1) })));
   if (entries.length === 0) {
     const message = `Enter at least one DNS name for the server transport certificate, like ${EXAMPLE}.`;
     return { names: [], problems: [{ code: 'dns-names-required', field: 'dnsNames', message }] };
@@ -142,10 +147,11 @@ export function parseDnsNames(text: string): { names: DnsName[]; problems: DnsPr
   const names: DnsName[] = [];
   const problems: DnsProblem[] = [];
   const seen = new Map<string, string>(); // ascii → the entry as typed
-  for (const entry of entries) {
+  for (const { entry, line } of entries) {
+    const params = { value: entry, line };
     const result = checkDnsName(entry);
     if ('code' in result) {
-      problems.push(result);
+      problems.push({ ...result, params });
       continue;
     }
     const first = seen.get(result.ascii);
@@ -153,11 +159,8 @@ export function parseDnsNames(text: string): { names: DnsName[]; problems: DnsPr
       seen.set(result.ascii, entry);
       names.push(result);
     } else {
-      problems.push(
-        invalid(
-          first === entry ? `"${entry}" is listed twice; remove one.` : `"${entry}" is the same name as "${first}"; remove one.`,
-        ),
-      );
+      const message = first === entry ? `"${entry}" is listed twice; remove one.` : `"${entry}" is the same name as "${first}"; remove one.`;
+      problems.push({ ...invalid(message), params });
     }
   }
   return { names, problems };

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'required',
   'uuid-shape',
   'uuid-uppercase',
+  'uuid-braces',
   'name-too-long',
   'name-control-character',
   'name-surrounding-space',
@@ -38,7 +39,7 @@ export const ERROR_CODES = [
   'gate-key-not-rsa-2048',
   'gate-key-mismatch',
   'gate-name-unquoted',
-  // A pasted OpenSSL command (command.ts)
+  // A pasted OpenSSL command (openssl-req.ts, pasted-commands.ts)
   'command-empty',
   'command-syntax',
   'unknown-option',
@@ -76,7 +77,7 @@ export const ERROR_CODES = [
   'unknown-role',
   'roles-mixed',
   'duplicate-application',
-  // Files dropped in the Certificates view (inspect.ts)
+  // Files dropped in the Certificates view (sniff.ts)
   'file-too-large',
   'file-malformed',
   'file-unsupported',
@@ -87,7 +88,7 @@ export const ERROR_CODES = [
   'zip-inflated-too-large',
   'zip-nested',
   'zip-entry-unsupported',
-  // Exports after issuance (export.ts)
+  // Exports after issuance (pkcs12.ts, jwk.ts)
   'passphrase-required',
   'passphrase-not-ascii',
   'passphrase-too-short',
@@ -123,9 +124,10 @@ export type Field = (typeof FIELDS)[number];
 /**
  * The facts a message quotes, by name, so that every language's message can
  * say them: `value` (what was entered), `token` (the offending word of a
- * command), `character` (as U+XXXX), `fix` (the corrected value), `limit`.
+ * command), `character` (as U+XXXX), `fix` (the corrected value), `limit`,
+ * `line` (the line of a text area the value is on).
  */
-export const ERROR_PARAMS = ['value', 'token', 'character', 'fix', 'limit'] as const;
+export const ERROR_PARAMS = ['value', 'token', 'character', 'fix', 'limit', 'line'] as const;
 export type ErrorParams = Partial<Record<(typeof ERROR_PARAMS)[number], string>>;
 
 export class AppError extends Error {

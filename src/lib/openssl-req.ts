@@ -88,7 +88,9 @@ function parseCommand(tokens: string[], source: string): ParsedCommand {
   const { flags, values, addext } = readOptions(optionsOfOpensslReq(tokens, source));
   const newkey = values['-newkey'];
   if (newkey !== undefined && !/^rsa:2048$/i.test(newkey)) {
-    throw commandError('key-not-rsa-2048', `"-newkey ${shown(newkey)}" is not allowed: the Trust Framework requires RSA 2048-bit keys. Use -newkey rsa:2048.`);
+    throw commandError('key-not-rsa-2048', `"-newkey ${shown(newkey)}" is not allowed: the Trust Framework requires RSA 2048-bit keys. Use -newkey rsa:2048.`, {
+      value: `-newkey ${shown(newkey)}`,
+    });
   }
   const csrFileName = outputName('-out', values['-out']);
   const keyFileName = outputName('-keyout', values['-keyout']);
@@ -107,7 +109,9 @@ function optionsOfOpensslReq(tokens: string[], source: string): string[] {
   const start = tokens.findIndex((token) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(token));
   const [program, subcommand, ...options] = tokens.slice(start === -1 ? tokens.length : start);
   if (program === undefined || !/^(.*[\\/])?openssl(\.exe)?$/i.test(program) || subcommand !== 'req') {
-    throw commandError('command-syntax', `"${truncate(source)}" is not an openssl req command. Paste the command that starts with "openssl req".`);
+    throw commandError('command-syntax', `"${truncate(source)}" is not an openssl req command. Paste the command that starts with "openssl req".`, {
+      value: truncate(source),
+    });
   }
   return options;
 }
@@ -124,7 +128,7 @@ function readOptions(options: readonly string[]): Options {
     }
     if (!Object.hasOwn(values, option) && option !== '-addext') throw refusedOption(option);
     const value = options[++i];
-    if (value === undefined) throw commandError('missing-value', `${shown(option)} needs a value after it.`);
+    if (value === undefined) throw commandError('missing-value', `${shown(option)} needs a value after it.`, { value: shown(option) });
     if (option === '-addext') addext.push(value);
     else values[option as ValueOption] = value;
   }
@@ -154,20 +158,23 @@ function notesOnFlags(flags: ReadonlySet<string>, subj: string): Warning[] {
 
 function refusedOption(option: string): AppError {
   if (option === '-passout' || option === '-passin') {
-    return commandError('encrypted-key', `"${shown(option)}" asks for an encrypted key, which this tool does not make. Remove it and keep -nodes; protect the key file instead.`);
+    return commandError('encrypted-key', `"${shown(option)}" asks for an encrypted key, which this tool does not make. Remove it and keep -nodes; protect the key file instead.`, {
+      value: shown(option),
+    });
   }
   if (option === '-config') {
     return commandError('config-file', '"-config" names a file this page cannot read. Remove it and give everything with -subj and -addext.');
   }
   if (OTHER_DIGESTS.has(option)) {
-    return commandError('digest-not-sha256', `"${shown(option)}" is not allowed: the Trust Framework requires SHA-256. Use -sha256.`);
+    return commandError('digest-not-sha256', `"${shown(option)}" is not allowed: the Trust Framework requires SHA-256. Use -sha256.`, { value: shown(option) });
   }
   if (option === '-key') {
-    return commandError('unknown-option', '"-key" signs with an existing key file; this tool makes a new key. Use -newkey rsa:2048 instead.');
+    return commandError('unknown-option', '"-key" signs with an existing key file; this tool makes a new key. Use -newkey rsa:2048 instead.', { value: '-key' });
   }
   return commandError(
     'unknown-option',
     `"${shown(option)}" is not an option this tool understands. It reads -new, -newkey rsa:2048, -nodes, -sha256, -utf8, -out, -keyout, -subj and -addext.`,
+    { value: shown(option) },
   );
 }
 
@@ -179,10 +186,10 @@ function refusedOption(option: string): AppError {
 function outputName(option: '-out' | '-keyout', value: string | undefined): string {
   if (value === undefined || value === '') {
     const what = option === '-out' ? 'the .csr' : 'the .key';
-    throw commandError('missing-output', `The command has no ${shown(option)}: add ${shown(option)} with the name of ${what} file.`);
+    throw commandError('missing-output', `The command has no ${shown(option)}: add ${shown(option)} with the name of ${what} file.`, { token: option });
   }
   const name = value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
-  if (name === '') throw commandError('missing-output', `${shown(option)} "${truncate(value)}" names a folder, not a file: give the file name too.`, { value: truncate(value) });
+  if (name === '') throw commandError('missing-output', `${shown(option)} "${truncate(value)}" names a folder, not a file: give the file name too.`, { token: option, value: truncate(value) });
   return name;
 }
 
@@ -219,7 +226,7 @@ function parseSubject(subj: string): Subject {
   const attributes = readSubjectAttributes(subj);
   checkSubjectOrder(attributes.map((a) => a.type));
   const [country, organization, unit, common] = attributes.map((a) => a.value);
-  if (country !== 'AE') throw commandError('country-not-ae', `-subj has C=${country}; the Trust Framework requires C=AE.`);
+  if (country !== 'AE') throw commandError('country-not-ae', `-subj has C=${country}; the Trust Framework requires C=AE.`, { value: `C=${country}` });
   const legalName = checkLegalName(organization!);
   if (legalName instanceof AppError) throw retarget(legalName);
   const organisationId = checkUuid(unit!, 'organisationId', 'Organisation ID (OU)');
@@ -241,13 +248,13 @@ type SubjectType = (typeof SUBJECT_ORDER)[number];
  */
 function readSubjectAttributes(subj: string): Array<{ type: SubjectType; value: string }> {
   if (!subj.startsWith('/')) {
-    throw commandError('subject-syntax', `-subj "${shown(subj)}" must start with "/", like /C=AE/O=<legal name>/OU=<Organisation ID>/CN=<Client ID>.`);
+    throw commandError('subject-syntax', `-subj "${shown(subj)}" must start with "/", like /C=AE/O=<legal name>/OU=<Organisation ID>/CN=<Client ID>.`, { value: shown(subj) });
   }
   const attributes: Array<{ type: SubjectType; value: string }> = [];
   let i = 1;
   while (i < subj.length) {
     const equals = subj.indexOf('=', i);
-    if (equals === -1) throw commandError('subject-syntax', `-subj: "${shown(subj.slice(i))}" has no "=": each part is like /O=<legal name>.`);
+    if (equals === -1) throw commandError('subject-syntax', `-subj: "${shown(subj.slice(i))}" has no "=": each part is like /O=<legal name>.`, { value: shown(subj.slice(i)) });
     const type = subjectType(subj.slice(i, equals));
     const [value, end] = readSubjectValue(subj, equals + 1, type);
     i = end + 1; // past the '/'
@@ -265,6 +272,7 @@ function subjectType(typeName: string): SubjectType {
     throw commandError(
       'subject-attribute',
       `-subj: "${shown(typeName)}" is not part of the Trust Framework subject, which is /C=AE/O=…/OU=…/CN=…; remove /${shown(typeName)}=….`,
+      { value: shown(typeName) },
     );
   }
   return type;
@@ -281,7 +289,9 @@ function readSubjectValue(subj: string, start: number, type: SubjectType): [stri
       pieces.push(run[0]);
       i += run[0].length;
     } else if (subj[i] === '+') {
-      throw commandError('multi-valued-rdn', `-subj: the "+" in ${type}=${shown(pieces.join(''))}+… joins two attributes into one RDN. If it is part of the name, write it as \\+.`);
+      throw commandError('multi-valued-rdn', `-subj: the "+" in ${type}=${shown(pieces.join(''))}+… joins two attributes into one RDN. If it is part of the name, write it as \\+.`, {
+        value: `${type}=${shown(pieces.join(''))}+…`,
+      });
     } else {
       // A backslash: the next character is taken as it is.
       i++;
@@ -299,9 +309,11 @@ function checkSubjectOrder(types: readonly SubjectType[]): void {
   if (types.length >= 3 && types.every((type, index) => type === expected[index])) return;
   const missing = SUBJECT_ORDER.slice(0, 3).filter((type) => !types.includes(type));
   if (missing.length > 0) {
-    throw commandError('subject-missing', `-subj has no ${missing.join(', ')}: the subject is /C=AE/O=<legal name>/OU=<Organisation ID>/CN=<Client ID>.`);
+    throw commandError('subject-missing', `-subj has no ${missing.join(', ')}: the subject is /C=AE/O=<legal name>/OU=<Organisation ID>/CN=<Client ID>.`, {
+      value: missing.join(', '),
+    });
   }
-  throw commandError('subject-attribute', `-subj has ${types.join(', ')}; the Trust Framework subject is C, O, OU, CN, each once and in this order.`);
+  throw commandError('subject-attribute', `-subj has ${types.join(', ')}; the Trust Framework subject is C, O, OU, CN, each once and in this order.`, { value: types.join(', ') });
 }
 
 // ---------------------------------------------------------------------------
@@ -316,11 +328,11 @@ function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNam
     const name = text.slice(0, equals === -1 ? undefined : equals).trim();
     const items = equals === -1 ? [] : text.slice(equals + 1).split(',').map((item) => item.trim());
     const seen = name === 'keyUsage' ? keyUsage : name === 'extendedKeyUsage' ? extendedKeyUsage : name === 'subjectAltName' ? dnsNames : undefined;
-    if (seen !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": ${name} is given twice; give it once.`);
+    if (seen !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": ${name} is given twice; give it once.`, { value: shown(text) });
     if (name === 'keyUsage') keyUsage = readUsages(text, items, true);
     else if (name === 'extendedKeyUsage') extendedKeyUsage = readUsages(text, items, false);
     else if (name === 'subjectAltName') dnsNames = readDnsNames(text, items);
-    else throw commandError('extension-unsupported', `-addext "${shown(text)}" is not one this tool makes: it reads keyUsage, extendedKeyUsage and subjectAltName.`);
+    else throw commandError('extension-unsupported', `-addext "${shown(text)}" is not one this tool makes: it reads keyUsage, extendedKeyUsage and subjectAltName.`, { value: shown(text) });
   }
   return { keyUsage, extendedKeyUsage, dnsNames: dnsNames ?? [] };
 }
@@ -329,11 +341,11 @@ function parseExtensions(addext: readonly string[]): Pick<ParsedCommand, 'dnsNam
 function readUsages(text: string, items: readonly string[], keyUsage: boolean): RequestedUsage {
   const critical = items[0] === 'critical';
   const usages = critical ? items.slice(1) : items;
-  if (usages.length === 0) throw commandError('extension-unsupported', `-addext "${shown(text)}" names no usage.`);
+  if (usages.length === 0) throw commandError('extension-unsupported', `-addext "${shown(text)}" names no usage.`, { value: shown(text) });
   const duplicate = firstRepeated(usages);
-  if (duplicate !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(duplicate)}" is given twice.`);
+  if (duplicate !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(duplicate)}" is given twice.`, { value: shown(text), token: shown(duplicate) });
   const unknown = keyUsage ? usages.find((usage) => !isKeyUsageName(usage)) : undefined;
-  if (unknown !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(unknown)}" is not a key usage.`);
+  if (unknown !== undefined) throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(unknown)}" is not a key usage.`, { value: shown(text), token: shown(unknown) });
   return { critical, usages };
 }
 
@@ -341,14 +353,17 @@ function readUsages(text: string, items: readonly string[], keyUsage: boolean): 
 function readDnsNames(text: string, items: readonly string[]): string[] {
   const dnsNames = items.map((item) => {
     if (!item.startsWith('DNS:')) {
-      throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(item)}" is not a DNS name; server certificates list their hosts as DNS:api.bank.ae.`);
+      throw commandError('extension-unsupported', `-addext "${shown(text)}": "${shown(item)}" is not a DNS name; server certificates list their hosts as DNS:api.bank.ae.`, {
+        value: shown(text),
+        token: shown(item),
+      });
     }
     const checked = checkDnsName(item.slice(4));
-    if ('code' in checked) throw commandError(checked.code, checked.message);
+    if ('code' in checked) throw commandError(checked.code, checked.message, { value: item.slice(4) });
     return checked.ascii;
   });
   const repeated = firstRepeated(dnsNames);
-  if (repeated !== undefined) throw commandError('dns-name-invalid', `-addext "${shown(text)}": "${shown(repeated)}" is listed twice; remove one.`);
+  if (repeated !== undefined) throw commandError('dns-name-invalid', `-addext "${shown(text)}": "${shown(repeated)}" is listed twice; remove one.`, { value: shown(repeated) });
   return dnsNames;
 }
 

@@ -30,7 +30,9 @@ export function validatePaste(text: string, pickedRoles: readonly (RoleId | unde
     const { command } = outcome;
     const role = command.role ?? pickedRoles[index];
     if (role === undefined) {
-      const error = commandError('role-required', `Choose which certificate "${command.csrFileName}" is for: its file name does not say.`);
+      const error = commandError('role-required', `Choose which certificate "${command.csrFileName}" is for: its file name does not say.`, {
+        value: command.csrFileName,
+      });
       return { source: command.source, command, role, request: undefined, errors: [error] };
     }
     const request = requestFromCommand(command, role);
@@ -80,7 +82,7 @@ export function requestFromCommand(command: ParsedCommand, role: RoleId): Certif
   } else if (subject.commonName !== undefined) {
     // As in the form: a server certificate's optional CN is a host name.
     const hostName = checkServerCommonName(subject.commonName);
-    if (hostName instanceof AppError) return commandError(hostName.code, `CN: ${hostName.message}`);
+    if (hostName instanceof AppError) return commandError(hostName.code, `CN: ${hostName.message}`, hostName.params);
     subject = { ...subject, commonName: hostName };
   }
   if (profile.dnsNames === 'required' && command.dnsNames.length === 0) {

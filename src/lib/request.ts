@@ -4,7 +4,7 @@
  */
 
 import { checkDnsName, parseDnsNames } from './dns';
-import { AppError, type Field, type Warning } from './errors';
+import { AppError, type ErrorParams, type Field, type Warning } from './errors';
 import { checkLegalNameCharacters, printableLegalName } from './names';
 import { keyUsageText, purposeText } from './key-usage';
 import { OID } from './oid';
@@ -130,12 +130,12 @@ export function validateServerForm(form: ServerForm): Validation {
  */
 export function checkServerCommonName(value: string): string | AppError {
   const checked = checkDnsName(value);
-  if ('code' in checked) return fieldError(checked, 'commonName');
+  if ('code' in checked) return fieldError({ ...checked, params: { value } }, 'commonName');
   if (checked.ascii.length > MAX_NAME_LENGTH) {
     return new AppError(
       'dns-name-invalid',
       `"${checked.ascii}" is ${checked.ascii.length} characters long; a common name is at most ${MAX_NAME_LENGTH}. Leave it empty: TLS clients check the DNS names.`,
-      { field: 'commonName' },
+      { field: 'commonName', params: { value: checked.ascii } },
     );
   }
   return checked.ascii;
@@ -152,8 +152,8 @@ function requestFor(
   return { role, subject, extensions, dnsNames, keyFileName: `${stem}.key`, csrFileName: `${stem}.csr` };
 }
 
-function fieldError(problem: { code: AppError['code']; message: string }, field: Field): AppError {
-  return new AppError(problem.code, problem.message, { field });
+function fieldError(problem: { code: AppError['code']; message: string; params?: ErrorParams }, field: Field): AppError {
+  return new AppError(problem.code, problem.message, { field, ...(problem.params ? { params: problem.params } : {}) });
 }
 
 /** The legal name as it goes into O, or why it cannot. */
@@ -215,15 +215,22 @@ export function checkUuid(value: string, field: 'organisationId' | 'clientId', l
   }
   if (UUID_SHAPE.test(trimmed)) return trimmed;
   if (UUID_SHAPE.test(trimmed.toLowerCase())) {
-    return new AppError(
-      'uuid-uppercase',
-      `${label} must be in lowercase, as the directory shows it: ${trimmed.toLowerCase()}; you entered "${trimmed}".`,
-      { field },
-    );
+    const fix = trimmed.toLowerCase();
+    return new AppError('uuid-uppercase', `${label} must be in lowercase, as the directory shows it: ${fix}; you entered "${trimmed}".`, {
+      field,
+      params: { value: trimmed, fix },
+    });
   }
-  return new AppError('uuid-shape', `${label} must be a UUID like ${UUID_EXAMPLE}; you entered "${printableLegalName(trimmed.length > 100 ? `${trimmed.slice(0, 60)}…` : trimmed)}".`, {
-    field,
-  });
+  // A UUID in braces, as Windows writes one: the directory's form is offered too.
+  const unbraced = /^\{([^{}]*)\}$/.exec(trimmed)?.[1]?.trim().toLowerCase();
+  const shown = printableLegalName(trimmed.length > 100 ? `${trimmed.slice(0, 60)}…` : trimmed);
+  if (unbraced !== undefined && UUID_SHAPE.test(unbraced)) {
+    return new AppError('uuid-braces', `${label} must be a UUID like ${UUID_EXAMPLE}, without braces: ${unbraced}; you entered "${shown}".`, {
+      field,
+      params: { value: shown, fix: unbraced },
+    });
+  }
+  return new AppError('uuid-shape', `${label} must be a UUID like ${UUID_EXAMPLE}; you entered "${shown}".`, { field, params: { value: shown } });
 }
 
 function clientWarnings(form: ClientForm): Warning[] {

@@ -31,6 +31,9 @@ const BATCH_SLICE_MS = 4;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export type Mode = 'form' | 'paste' | 'batch' | 'hsm' | 'certificates';
+/** The tabs whose Generate makes keys and a zip: each keeps its own results. */
+export type MakingMode = 'form' | 'paste' | 'batch';
+const isMakingMode = (mode: Mode): mode is MakingMode => mode === 'form' || mode === 'paste' || mode === 'batch';
 
 /** How long typing in the command box must pause before it is read again. */
 const PASTE_DELAY_MS = 200;
@@ -46,6 +49,40 @@ interface FormState {
   clientRoles: RoleId[];
   serverRoles: RoleId[];
   extensions: ExtensionPolicy;
+}
+
+/** What one tab's last Generate made, or why it made nothing. */
+export class TabResults {
+  mode: MakingMode = 'form';
+  phase: Phase = $state('editing');
+  /** One line per request being made, in order. */
+  progress: { request: CertificateRequest; stage: Stage }[] = $state([]);
+  /** performance.now() when the current generation started, for the time left. */
+  startedAt = $state(0);
+  /** Whether the results on screen are a batch (a summary table) or one application (a card per certificate). */
+  resultLayout: 'flat' | 'per-application' = $state('flat');
+  /** What was made, in the order asked (never a private key); shown once the generation is done (cards are drawn hidden before). */
+  artifacts: PublicArtifact[] = $state.raw([]);
+  download: { url: string; name: string } | null = $state.raw(null);
+  /** Whether the user has pressed Download since these files were made. */
+  downloaded = $state(false);
+  /** Why the last generation made no files: the worker's message, and its code and params when it has them (the gate's refusals do). */
+  failure: { message: string; code?: ErrorCode; params?: ErrorParams } | null = $state.raw(null);
+  timings: Timings | null = $state.raw(null);
+  /** The tab's input as it was when these results were made. */
+  generatedFor: string | null = $state(null);
+
+  clear(): void {
+    if (this.download) URL.revokeObjectURL(this.download.url);
+    this.download = null;
+    this.downloaded = false;
+    this.artifacts = [];
+    this.progress = [];
+    this.failure = null;
+    this.timings = null;
+    this.generatedFor = null;
+    this.phase = 'editing';
+  }
 }
 
 export class Generator {
@@ -112,27 +149,47 @@ export class Generator {
       : validateServerForm({ ...fields, roles: serverRoles });
   });
 
-  /** Errors show for a field once the user has left it, or pressed Generate. */
+  /** Errors show for a field once the user has left it, or pressed Generate in its tab. */
   touched: Partial<Record<Field, boolean>> = $state({});
-  submitted = $state(false);
+  #submitted: Record<MakingMode, boolean> = $state({ form: false, paste: false, batch: false });
+  get submitted(): boolean {
+    return isMakingMode(this.mode) && this.#submitted[this.mode];
+  }
 
-  phase: Phase = $state('editing');
-  /** One line per request being made, in order. */
-  progress: { request: CertificateRequest; stage: Stage }[] = $state([]);
-  /** performance.now() when the current generation started, for the time left. */
-  startedAt = $state(0);
-  /** Whether the results on screen are a batch (a summary table) or one application (a card per certificate). */
-  resultLayout: 'flat' | 'per-application' = $state('flat');
-  /** What was made, in the order asked (never a private key); shown once the generation is done (cards are drawn hidden before). */
-  artifacts: PublicArtifact[] = $state.raw([]);
-  download: { url: string; name: string } | null = $state.raw(null);
-  /** Why the last generation made no files: the worker's message, and its code and params when it has them (the gate's refusals do). */
-  failure: { message: string; code?: ErrorCode; params?: ErrorParams } | null = $state.raw(null);
-  timings: Timings | null = $state.raw(null);
-
-  /** The input as it was when the shown results were made; editing it hides them. */
-  #generatedFor: string | null = $state(null);
-  stale = $derived(this.#generatedFor !== null && this.#generatedFor !== this.#snapshot());
+  /** Each tab's own results: switching tabs neither hides nor stales another tab's files. */
+  readonly #results: Record<MakingMode, TabResults> = { form: new TabResults(), paste: new TabResults(), batch: new TabResults() };
+  /** The tab on screen's results (the form's while the HSM or Certificates tab is open: those show none). */
+  get results(): TabResults {
+    return this.#results[isMakingMode(this.mode) ? this.mode : 'form'];
+  }
+  get phase(): Phase {
+    return this.results.phase;
+  }
+  get progress() {
+    return this.results.progress;
+  }
+  get startedAt(): number {
+    return this.results.startedAt;
+  }
+  get resultLayout() {
+    return this.results.resultLayout;
+  }
+  get artifacts(): PublicArtifact[] {
+    return this.results.artifacts;
+  }
+  get download() {
+    return this.results.download;
+  }
+  get failure() {
+    return this.results.failure;
+  }
+  get timings(): Timings | null {
+    return this.results.timings;
+  }
+  /** Some tab is making keys: one generation at a time shares the worker. */
+  busy = $derived(Object.values(this.#results).some((results) => results.phase === 'generating'));
+  /** This tab's input changed since its files were made. */
+  stale = $derived(this.results.generatedFor !== null && this.results.generatedFor !== this.#snapshot(this.results.mode));
 
   readonly #worker = new GeneratorWorker();
   /** The Certificate view, which asks the same worker. */
@@ -169,7 +226,8 @@ export class Generator {
 
   errorsFor(field: Field): AppError[] {
     if (this.validation.ok) return [];
-    const shown = this.submitted || this.touched[field] || field === 'command';
+    // The command box is read as it is typed: its problems show once it holds text.
+    const shown = this.submitted || this.touched[field] || (field === 'command' && this.pasted.trim() !== '');
     return shown ? this.validation.errors.filter((error) => error.field === field) : [];
   }
 
@@ -180,68 +238,75 @@ export class Generator {
   /** Validates everything first; makes no key unless all of it is right. Returns whether it generated. */
   async generate(): Promise<boolean> {
     if (this.mode === 'batch') await this.batchSettled();
-    this.submitted = true;
+    if (!isMakingMode(this.mode)) return false;
+    const mode = this.mode;
+    this.#submitted[mode] = true;
     this.readPaste();
     const validation = this.validation;
-    if (!validation.ok || !this.cryptoAvailable || this.framed) return false;
-    this.clear();
-    this.phase = 'generating';
-    this.progress = validation.requests.map((request) => ({ request, stage: 'queued' }));
-    this.startedAt = performance.now();
-    const snapshot = this.#snapshot();
+    if (!validation.ok || !this.cryptoAvailable || this.framed || this.busy) return false;
+    // The results of the tab that asked: switching tabs meanwhile does not move them.
+    const results = this.#results[mode];
+    results.clear();
+    results.mode = mode;
+    results.phase = 'generating';
+    results.progress = validation.requests.map((request) => ({ request, stage: 'queued' }));
+    results.startedAt = performance.now();
+    const snapshot = this.#snapshot(mode);
     // $state.snapshot: plain objects for postMessage, not Svelte's proxies.
     const requests = $state.snapshot(validation.requests) as CertificateRequest[];
     try {
-      const layout = this.mode === 'batch' ? 'per-application' : 'flat';
-      this.resultLayout = layout;
+      const layout = mode === 'batch' ? 'per-application' : 'flat';
+      results.resultLayout = layout;
       const made: PublicArtifact[] = [];
       const result = await this.#worker.generate(requests, layout, {
-        stage: (index, stage) => (this.progress[index]!.stage = stage),
+        stage: (index, stage) => (results.progress[index]!.stage = stage),
         made: (index, artifact) => {
           made[index] = artifact;
           // One application's cards are drawn (hidden) as each pair is made, rather than all at the end.
-          if (layout === 'flat') this.artifacts = made.filter((each) => each !== undefined);
+          if (layout === 'flat') results.artifacts = made.filter((each) => each !== undefined);
         },
       });
-      if (this.phase !== 'generating') return true; // cancelled meanwhile
-      this.artifacts = made;
-      this.download = { url: URL.createObjectURL(result.zip), name: result.fileName };
-      this.timings = result.timings;
-      this.#generatedFor = snapshot;
-      this.phase = 'done';
+      if (results.phase !== 'generating') return true; // cancelled meanwhile
+      results.artifacts = made;
+      results.download = { url: URL.createObjectURL(result.zip), name: result.fileName };
+      results.timings = result.timings;
+      results.generatedFor = snapshot;
+      results.phase = 'done';
     } catch (error) {
-      if (this.phase !== 'generating') return true;
-      this.artifacts = [];
-      this.phase = 'failed';
+      if (results.phase !== 'generating') return true;
+      results.artifacts = [];
+      results.phase = 'failed';
       const { code, params } = error as { code?: ErrorCode; params?: ErrorParams };
-      this.failure = { message: error instanceof Error ? error.message : String(error), ...(code ? { code, params } : {}) };
+      results.failure = { message: error instanceof Error ? error.message : String(error), ...(code ? { code, params } : {}) };
     }
     return true;
   }
 
   /** Stops a generation: the worker and every key it made are dropped. */
   cancel(): void {
-    if (this.phase !== 'generating') return;
+    const results = Object.values(this.#results).find((each) => each.phase === 'generating');
+    if (!results) return;
     this.#worker.cancel();
-    this.clear();
-    this.phase = 'cancelled';
+    results.clear();
+    results.phase = 'cancelled';
     this.prepare();
   }
 
-  /** Drops every key and result from memory and the screen. */
+  /** Drops this tab's keys and results from memory and the screen. */
   clear(): void {
-    if (this.download) URL.revokeObjectURL(this.download.url);
-    this.download = null;
-    this.artifacts = [];
-    this.progress = [];
-    this.failure = null;
-    this.timings = null;
-    this.#generatedFor = null;
-    this.phase = 'editing';
+    this.results.clear();
   }
 
-  #snapshot(): string {
-    return JSON.stringify([this.mode, this.form, this.pasted, this.pickedRoles, this.#batchText, this.#batchExtensions, this.batchFile, this.skipBadRows]);
+  /** The user pressed Download: the page says where the file went, and keeps it until Clear. */
+  downloaded(): void {
+    this.results.downloaded = true;
+  }
+
+  /** A tab's own input: what its results were made from. */
+  #snapshot(mode: MakingMode): string {
+    if (mode === 'form') return JSON.stringify(this.form);
+    if (mode === 'paste') return JSON.stringify([this.pasted, this.pickedRoles]);
+    return JSON.stringify([this.#batchText, this.#batchExtensions, this.batchFile, this.skipBadRows]);
   }
 
   // -------------------------------------------------------------------------
@@ -339,6 +404,15 @@ export class Generator {
     const refused = this.batchFileRefusal ?? refusal;
     if (refused) return { ok: false, errors: [refused], warnings };
     if (this.batchFile?.guessed && !this.batchFile.confirmed) return { ok: false, errors: [unconfirmedEncoding(this.batchFile.name)], warnings };
+    if (this.#batchText.trim() === '' && this.batchFile) {
+      // A chosen file that holds nothing: said by its name, not "paste a CSV".
+      const name = this.batchFile.name;
+      const error = new AppError('csv-empty', `"${name}" is empty: it holds no header row and no application. Choose the CSV file you meant, or paste its text.`, {
+        field: 'batch',
+        params: { value: name },
+      });
+      return { ok: false, errors: [error], warnings };
+    }
     if (this.#batchText.trim() === '') {
       const error = new AppError('batch-has-problems', 'Paste a CSV, or choose a file, with one application per row.', { field: 'batch' });
       return { ok: false, errors: [error], warnings };

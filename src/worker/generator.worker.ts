@@ -158,7 +158,7 @@ async function generate(id: number, requests: readonly CertificateRequest[], lay
     const gate = { gateMs: performance.now() - gateStarted, gateWorkMs: pairChecks.ms };
     const zip = await zipBundle(bundle, createdAt);
     const timings = { keygenMs: clock.ms, totalMs: performance.now() - started, lastKeyAt: clock.lastKeyAt, keysByMaker, keysAtOnce: atOnce, ...gate };
-    return { zip: new Blob([zip], { type: 'application/zip' }), fileName: bundleFileName(artifacts, layout), timings };
+    return { zip: new Blob([zip], { type: 'application/zip' }), fileName: bundleFileName(artifacts, layout, createdAt), timings };
   } finally {
     stop.abort(); // after a failure, start no more keys
   }

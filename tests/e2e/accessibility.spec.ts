@@ -54,6 +54,30 @@ const VIEWS: Record<string, (page: Page) => Promise<void>> = {
     await page.locator('#hsm-signature').fill('AAAA');
     await expect(page.locator('#hsm-signature ~ .error')).toBeVisible();
   },
+  'the results after Download, with the saved notice': async (page) => {
+    await fillForm(page);
+    await generate(page);
+    await Promise.all([page.waitForEvent('download'), page.locator('a[download]').click()]);
+    await expect(page.locator('.saved')).toBeVisible();
+  },
+  'the LFI form with several DNS-name problems and a UUID fix': async (page) => {
+    await page.locator('#party-server').check();
+    await page.locator('#organisation-id').fill(ORGANISATION_ID.toUpperCase());
+    await page.locator('#dns-names').fill('10.0.0.1\napi_x.bank.ae');
+    await generate(page);
+    await expect(page.locator('#dns-names ~ .field-message .error')).toHaveCount(2);
+    await expect(page.locator('#organisation-id ~ .field-message button')).toBeVisible();
+  },
+  'a huge garbage paste': async (page) => {
+    await page.locator('#tab-paste').click();
+    await page.locator('#command').fill(Array.from({ length: 10 }, (_, i) => `garbage ${i}`).join('\n'));
+    await expect(page.locator('.unread-more')).toBeVisible();
+  },
+  'an empty CSV file chosen': async (page) => {
+    await page.locator('#tab-batch').click();
+    await page.locator('#batch-file').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    await expect(page.locator('#batch-error')).toBeVisible();
+  },
   'the certificates view': async (page) => {
     await page.locator('#tab-certificates').click();
     await page.locator('#certificate-files').setInputFiles([

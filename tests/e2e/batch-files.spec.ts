@@ -2,7 +2,7 @@
 
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { CLIENT_ID, ORGANISATION_ID, downloadZip, openApp, readCsr } from './support';
+import { CLIENT_ID, ORGANISATION_ID, downloadZip, openApp, readCsr, batchZipName } from './support';
 
 const CLIENT_2 = '0b6a3c9e-2f41-4d7a-9c1e-5a8b7d6e4f20';
 const NAME = 'Société Générale';
@@ -45,7 +45,7 @@ test('a Windows-1252 CSV from Excel: its names are shown to confirm, and the CSR
   await expect(question).toHaveCount(0);
   await expect(page.getByText('Read applications.csv as Windows-1252, names confirmed, separated by semicolons (;).')).toBeVisible();
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
-  const zip = await downloadZip(page, 'altareq-keys-1-applications.zip');
+  const zip = await downloadZip(page, batchZipName(1));
   const { csr, signatureValid } = await readCsr(zip, `${CLIENT_ID}/${CLIENT_ID}-opf_uae_client_signing.csr`);
   expect(signatureValid).toBe(true);
   const organization = csr.subject.typesAndValues.find((attribute) => attribute.type === OID_ORGANIZATION)!;
@@ -123,7 +123,7 @@ test("the form's \"Exactly as the Trust Framework command\" does not reach the b
   const csrName = `${CLIENT_ID}/${CLIENT_ID}-opf_uae_client_transport.csr`;
   const extensionRequests = async () => {
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
-    const { csr } = await readCsr(await downloadZip(page, 'altareq-keys-1-applications.zip'), csrName);
+    const { csr } = await readCsr(await downloadZip(page, batchZipName(1)), csrName);
     return (csr.attributes ?? []).filter((attribute) => attribute.type === OID_EXTENSION_REQUEST).length;
   };
   expect(await extensionRequests()).toBe(1);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { downloadZip, keyMatchesCsr, openApp } from './support';
+import { batchZipName, downloadZip, keyMatchesCsr, openApp } from './support';
 
 const APPLICATIONS = [
   ['Example Fintech LLC', '4af0a68f-d8a8-46c4-ace6-6949e8343868', 'b8739780-9bfe-43bc-9ea4-abc70a840c13', 'transport;signing;encryption'],
@@ -22,7 +22,7 @@ test('a batch of five applications from a CSV gives one zip with a folder each a
   await expect(page.getByText('applications 5, certificates 10')).toBeVisible();
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
 
-  const zip = await downloadZip(page, 'altareq-keys-5-applications.zip');
+  const zip = await downloadZip(page, batchZipName(5));
   const files = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);
   expect(files).toHaveLength(10 * 2 + 2);
   expect(files).toContain('manifest.csv');
@@ -60,7 +60,7 @@ test('a CSV with problems lists each by row and column, and makes nothing until 
 
   await page.getByLabel('Leave out the rows with problems').check();
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
-  const zip = await downloadZip(page, 'altareq-keys-1-applications.zip');
+  const zip = await downloadZip(page, batchZipName(1));
   expect(Object.keys(zip.files).filter((name) => name.endsWith('.csr'))).toEqual([
     'b8739780-9bfe-43bc-9ea4-abc70a840c13/b8739780-9bfe-43bc-9ea4-abc70a840c13-opf_uae_client_transport.csr',
   ]);

@@ -63,10 +63,10 @@ async function signInToken(page: Page, keyId: string): Promise<string> {
 test('a key in a PKCS#11 token gets an exact Trust Framework CSR, and never leaves the token', async ({ page }) => {
   await fillRequest(page);
   await page.getByLabel('Public key').fill(''); // the file input below is the other way in
-  await page.locator('#hsm-public-key ~ label input[type=file]').setInputFiles(join(dir, 'public-key.der'));
+  await page.locator('#hsm-public-key-file').setInputFiles(join(dir, 'public-key.der'));
   await expect(page.getByText('RSA-2048 public key read')).toBeVisible();
 
-  await page.locator('#hsm-signature ~ label input[type=file]').setInputFiles(await signInToken(page, '01'));
+  await page.locator('#hsm-signature-file').setInputFiles(await signInToken(page, '01'));
   await expect(page.getByText('The signature verifies with your public key')).toBeVisible();
   await expect(page.getByText('There is no .key file')).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .csr' }).click()]);
@@ -94,7 +94,7 @@ test('a signature from another key in the token is refused, and no CSR is offere
     `-----BEGIN PUBLIC KEY-----\n${readFileSync(join(dir, 'public-key.der')).toString('base64')}\n-----END PUBLIC KEY-----\n`,
   );
   await expect(page.getByText('RSA-2048 public key read')).toBeVisible();
-  await page.locator('#hsm-signature ~ label input[type=file]').setInputFiles(await signInToken(page, '02'));
+  await page.locator('#hsm-signature-file').setInputFiles(await signInToken(page, '02'));
   await expect(page.getByRole('alert')).toContainText('This signature was not made by the key whose public key you gave');
   await expect(page.getByRole('link', { name: 'Download .csr' })).toHaveCount(0);
 });

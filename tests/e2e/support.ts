@@ -24,6 +24,9 @@ export async function openApp(page: Page, url = PAGE): Promise<void> {
 export const ORGANISATION_ID = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
 export const CLIENT_ID = 'b8739780-9bfe-43bc-9ea4-abc70a840c13';
 
+/** A batch's zip, named for how many applications it holds and the day (UTC) it was made. */
+export const batchZipName = (applications: number) => `altareq-keys-${applications}-applications-${new Date().toISOString().slice(0, 10)}.zip`;
+
 export async function downloadZip(page: Page, expectedName: string): Promise<JSZip> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .zip' }).click()]);
   expect(download.suggestedFilename()).toBe(expectedName);

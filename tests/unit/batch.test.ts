@@ -211,6 +211,7 @@ describe('readBatchCsv: problems, by row and column, with the rule', () => {
           column: 'organisation_id',
           value: '4af0a68f-d8a8',
           message: 'Organisation ID must be a UUID like 4af0a68f-d8a8-46c4-ace6-6949e8343868; you entered "4af0a68f-d8a8".',
+          params: { value: '4af0a68f-d8a8' },
         },
         {
           code: 'uuid-uppercase',
@@ -218,6 +219,7 @@ describe('readBatchCsv: problems, by row and column, with the rule', () => {
           column: 'client_id',
           value: CLIENT.toUpperCase(),
           message: `Client ID must be in lowercase, as the directory shows it: ${CLIENT}; you entered "${CLIENT.toUpperCase()}".`,
+          params: { value: CLIENT.toUpperCase(), fix: CLIENT },
         },
       ],
     },
@@ -253,6 +255,7 @@ describe('readBatchCsv: problems, by row and column, with the rule', () => {
           column: 'dns_names',
           value: 'api.bank.ae:443',
           message: '"api.bank.ae:443" has a port; remove ":443". A DNS name is like api.bank.ae, with no scheme, port or path.',
+          params: { value: 'api.bank.ae:443', line: '1' },
         },
         {
           code: 'dns-names-required',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../src/lib/artifact';
+import { ARABIC_HEADING } from '../../src/lib/readme-ar';
 import { README_NAME, buildBundle, bundleEntries, bundleFileName, renderReadme, renderManifestCsv, shellQuote } from '../../src/lib/bundle';
 import type { RoleId } from '../../src/lib/profile';
 import { subjectLine, type Subject } from '../../src/lib/subject';
@@ -91,19 +92,22 @@ describe('buildBundle', () => {
 describe('bundleFileName', () => {
   const bank: Subject = { country: 'AE', organization: 'Example Bank PJSC', organizationalUnit: ORGANISATION_ID };
   const server = artifact('server_transport', 'd', bank);
+  const other = artifact('client_transport', 'e', { ...CLIENT_SUBJECT, commonName: 'c2f6a3f4-2b1e-4d7a-9c1b-0e5d8f7a6b5c' });
 
   it.each([
     { name: 'client certificates: the Client ID', input: [TRANSPORT, SIGNING, ENCRYPTION], want: `${CLIENT_ID}-altareq-keys.zip` },
     { name: 'one client certificate', input: [SIGNING], want: `${CLIENT_ID}-altareq-keys.zip` },
     { name: 'server certificates: the Organisation ID', input: [server], want: `${ORGANISATION_ID}-altareq-keys.zip` },
+    { name: 'several applications pasted: what it holds, and the UTC date', input: [TRANSPORT, other], want: 'altareq-keys-2-applications-2025-12-31.zip' },
   ])('$name', ({ input, want }) => {
-    expect(bundleFileName(input)).toBe(want);
+    expect(bundleFileName(input, 'flat', new Date('2026-01-01T01:00:00+04:00'))).toBe(want);
   });
 });
 
 describe('renderReadme', () => {
   it('says what each file is, what to upload, what to keep secret and how to check', () => {
-    expect(renderReadme([TRANSPORT, SIGNING], CREATED_AT)).toBe(`\
+    const [english] = renderReadme([TRANSPORT, SIGNING], CREATED_AT).split(`${'='.repeat(72)}\n\n`);
+    expect(english).toBe(`\
 AlTareq Trust Framework (UAE Open Finance): keys and certificate requests
 
 Made 2025-03-04 05:06 UTC in a web browser. The keys were generated on this
@@ -142,7 +146,28 @@ Check the files yourself with OpenSSL:
   (the last two print the public key SHA-256 above, so the key and the CSR match)
 
 Certificates and keys must be rotated at least every 13 months.
+
 `);
+  });
+
+  it('says the same in Arabic after the English: every file, its role, subject, fingerprint, the checks and the rotation', () => {
+    const readme = renderReadme([TRANSPORT, SIGNING], CREATED_AT);
+    const [english, arabic] = readme.split(`${'='.repeat(72)}\n\n`) as [string, string];
+    expect(arabic.split('\n')[0]).toBe(ARABIC_HEADING);
+    expect(arabic).toContain('أُنشئت في 2025-03-04 05:06 UTC');
+    for (const artifact of [TRANSPORT, SIGNING]) {
+      expect(arabic).toContain(`  طلب توقيع الشهادة (للرفع): '${artifact.request.csrFileName}'`);
+      expect(arabic).toContain(`  المفتاح الخاص (احتفظ به سرًّا): '${artifact.request.keyFileName}'`);
+      expect(arabic).toContain(`  Subject: ${artifact.subject}`);
+      expect(arabic).toContain(`  بصمة SHA-256 للمفتاح العام: ${artifact.publicKeyFingerprint}`);
+    }
+    expect(arabic).toContain('  شهادة النقل: ');
+    expect(arabic).toContain('Key Usage (critical): Digital Signature, Key Encipherment؛ Extended Key Usage: TLS Web Client Authentication');
+    // The same OpenSSL commands, quoted the same way.
+    const commands = (text: string) => text.split('\n').filter((line) => line.startsWith('  openssl '));
+    expect(commands(arabic)).toEqual(commands(english));
+    expect(commands(arabic)).toHaveLength(3);
+    expect(arabic).toContain('13 شهرًا');
   });
 
   it('prints folder/name in a per-application bundle, quoted', () => {
@@ -191,7 +216,9 @@ describe('a batch bundle (per-application layout)', () => {
   });
 
   it('is named for the number of applications', () => {
-    expect(bundleFileName([TRANSPORT, SIGNING, OTHER, SERVER], 'per-application')).toBe('altareq-keys-3-applications.zip');
+    expect(bundleFileName([TRANSPORT, SIGNING, OTHER, SERVER], 'per-application', CREATED_AT)).toBe(
+      `altareq-keys-3-applications-${CREATED_AT.toISOString().slice(0, 10)}.zip`,
+    );
   });
 });
 
@@ -212,7 +239,9 @@ describe('README.txt commands in a shell (issue 13, item 8)', () => {
     const commands = renderReadme([hostile], CREATED_AT)
       .split('\n')
       .filter((line) => line.startsWith('  openssl '));
-    expect(commands).toHaveLength(3);
+    // The Arabic half repeats the English half's three commands, word for word: each is run.
+    expect(commands).toHaveLength(6);
+    expect(commands.slice(3)).toEqual(commands.slice(0, 3));
     const dir = mkdtempSync(join(tmpdir(), 'altareq-readme-'));
     try {
       // openssl stands in as a function that prints its arguments, one a line; each README line is run as sh would.

@@ -10,6 +10,8 @@ const IP = "an IP address is not a DNS name. Enter the server's DNS name, like a
 const IDN = "is not a valid internationalised domain name; check its spelling, or enter the xn-- form your DNS provider shows.";
 
 const invalid = (message: string): DnsProblem => ({ code: 'dns-name-invalid', field: 'dnsNames', message });
+/** A problem in a list of names: with the name as typed and its line. */
+const listed = (message: string, value: string, line: number): DnsProblem => ({ ...invalid(message), params: { value, line: String(line) } });
 const same = (ascii: string): DnsName => ({ ascii, unicode: ascii });
 
 // Lengths at the limits: labels of 63 and 64, names of 253 and 254 characters.
@@ -210,9 +212,9 @@ describe('parseDnsNames', () => {
       want: {
         names: [same('api.bank.ae'), { ascii: 'xn--bcher-kva.ae', unicode: 'bücher.ae' }],
         problems: [
-          invalid('"API.bank.ae" is the same name as "api.bank.ae"; remove one.'),
-          invalid('"xn--bcher-kva.ae" is the same name as "bücher.ae"; remove one.'),
-          invalid('"api.bank.ae" is listed twice; remove one.'),
+          listed('"API.bank.ae" is the same name as "api.bank.ae"; remove one.', 'API.bank.ae', 1),
+          listed('"xn--bcher-kva.ae" is the same name as "bücher.ae"; remove one.', 'xn--bcher-kva.ae', 1),
+          listed('"api.bank.ae" is listed twice; remove one.', 'api.bank.ae', 1),
         ],
       },
     },
@@ -222,8 +224,8 @@ describe('parseDnsNames', () => {
       want: {
         names: [same('auth.bank.ae')],
         problems: [
-          invalid(`"https://api.bank.ae" has a scheme; remove "https://". ${NO_URL}`),
-          invalid('"localhost" is not a fully qualified name; enter the full name, like api.bank.ae.'),
+          listed(`"https://api.bank.ae" has a scheme; remove "https://". ${NO_URL}`, 'https://api.bank.ae', 1),
+          listed('"localhost" is not a fully qualified name; enter the full name, like api.bank.ae.', 'localhost', 2),
         ],
       },
     },

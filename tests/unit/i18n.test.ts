@@ -65,9 +65,9 @@ const TECHNICAL_TOKENS = [
 /** The labels the brief fixes, word for word. */
 const FIXED: Partial<Record<MessageKey, string>> = {
   'language.label': 'اللغة',
-  'app.download': 'تنزيل ملف .zip',
+  'app.download': 'تنزيل ملف `.zip`',
   'app.generate': 'إنشاء',
-  'copy.copy': 'نسخ',
+  'copy.csr': 'نسخ طلب CSR',
   'app.clear': 'مسح',
   'app.cancel': 'إلغاء',
   'role.client_transport': 'النقل',

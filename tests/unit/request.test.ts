@@ -253,9 +253,9 @@ describe('checkUuid', () => {
       name: 'in braces',
       input: [`{${CLIENT_ID}}`, 'clientId', 'Client ID'],
       want: {
-        code: 'uuid-shape',
+        code: 'uuid-braces',
         field: 'clientId',
-        message: `Client ID must be a UUID like 4af0a68f-d8a8-46c4-ace6-6949e8343868; you entered "{${CLIENT_ID}}".`,
+        message: `Client ID must be a UUID like 4af0a68f-d8a8-46c4-ace6-6949e8343868, without braces: ${CLIENT_ID}; you entered "{${CLIENT_ID}}".`,
       },
     },
     {
@@ -278,6 +278,13 @@ describe('checkUuid', () => {
     },
   ])('$name', ({ input: [value, field, label], want }) => {
     expect(outcome(checkUuid(value, field, label))).toEqual(want);
+  });
+
+  it('offers the lowercase, unbraced form of a UUID in one click', () => {
+    const braced = checkUuid(`{${CLIENT_ID.toUpperCase()}}`, 'clientId', 'Client ID') as AppError;
+    expect(braced.params).toEqual({ value: `{${CLIENT_ID.toUpperCase()}}`, fix: CLIENT_ID });
+    const upper = checkUuid(CLIENT_ID.toUpperCase(), 'clientId', 'Client ID') as AppError;
+    expect(upper.params).toEqual({ value: CLIENT_ID.toUpperCase(), fix: CLIENT_ID });
   });
 });
 

@@ -13,7 +13,7 @@
  * رفع (upload), تنزيل (download), عبارة المرور (passphrase).
  */
 
-import type { ErrorCode, WarningCode } from '../../lib/errors';
+import type { ErrorCode, Field, WarningCode } from '../../lib/errors';
 import type { MessageKey } from './en';
 
 export const ar: Record<MessageKey, string> = {
@@ -88,10 +88,12 @@ export const ar: Record<MessageKey, string> = {
   'app.ready': 'المفاتيح وطلبات توقيع الشهادات (CSR) الجاهزة: {count}',
   'app.madeIn': '(مدة الإنشاء: {seconds} ث)',
   'app.readyHint': 'ارفع كل ملف `.csr` في إطار الثقة ضمن نوع الشهادة الخاص به؛ واحتفظ بكل ملف `.key` سرًّا.',
-  'app.download': 'تنزيل ملف .zip',
+  'app.download': 'تنزيل ملف `.zip`',
+  'app.saved':
+    'حُفظ الملف `{file}` في مجلد التنزيلات (أو حيث طلب متصفحك). الخطوة التالية: فكّ ضغطه، وارفع كل ملف `.csr` في إطار الثقة ضمن نوع شهادته، واحتفظ بكل ملف `.key` سرًّا. يبقى التنزيل متاحًا هنا حتى تضغط **مسح**.',
   'app.clear': 'مسح',
   'app.footer': 'تعمل الأداة بالكامل في متصفحك باستخدام WebCrypto، ومن ملف HTML واحد دون اتصال بالإنترنت.',
-  'app.version': 'الإصدار {commit} ({date})',
+  'app.version': 'الإصدار',
 
   'form.party': 'لمن تُنشئ الشهادات؟',
   'form.party.client': 'مقدّم خدمة من طرف ثالث (TPP): شهادات العميل',
@@ -112,6 +114,8 @@ export const ar: Record<MessageKey, string> = {
   'form.exact': 'مطابق تمامًا لأمر إطار الثقة (دون امتدادات)',
   'form.exact.hint': 'لا يُطلب استخدام المفتاح في الطلب؛ ويطبّق الدليل عندئذٍ ملف التعريف الخاص به.',
   'form.useNormalised': 'استخدم صيغة NFC',
+  'form.useFix': 'استخدم `{fix}`',
+  'form.line': 'السطر {line}:',
 
   'role.client_transport': 'النقل',
   'role.client_signing': 'التوقيع',
@@ -142,7 +146,10 @@ export const ar: Record<MessageKey, string> = {
   'result.command': 'أمر OpenSSL المكافئ',
   'result.commandHint':
     'يُنشئ مفتاحًا وطلب CSR مكافئَين باستخدام OpenSSL 1.1.1 أو أحدث. في Git Bash على Windows، ضع `MSYS_NO_PATHCONV=1` في بداية الأمر، وإلا حوّل `/C=AE/…` إلى مسار في Windows.',
-  'copy.copy': 'نسخ',
+  'file.none': 'لم يُختر أي ملف',
+  'file.count': 'الملفات المختارة: {count}',
+  'copy.csr': 'نسخ طلب CSR',
+  'copy.csrLabel': 'نسخ طلب CSR {file}',
   'copy.command': 'نسخ الأمر',
   'copy.copied': 'تم النسخ',
 
@@ -165,6 +172,7 @@ export const ar: Record<MessageKey, string> = {
   'paste.subject': 'الموضوع (Subject)',
   'paste.dnsNames': 'أسماء DNS',
   'paste.files': 'الملفات',
+  'paste.moreUnread': 'أجزاء أخرى ليست أمر openssl req ولم تُعرض: {count}',
 
   'batch.label': 'التطبيقات (CSV)',
   'batch.hint':
@@ -203,6 +211,7 @@ export const ar: Record<MessageKey, string> = {
   'certificates.hint':
     'أفلت أو اختر شهادات `.pem` التي أصدرها إطار الثقة، مع ملفات `.key` و`.csr` أو ملف zip الذي أنشأته هذه الأداة. تُقرن كل شهادة بمفتاحها عن طريق المفتاح العام. وطلب CSR الذي أُنشئ في مكان آخر (في HSM أو KMS) تُطبَّق عليه قائمة تحقق إطار الثقة. لا يغادر أي شيء هذه الصفحة.',
   'certificates.clear': 'مسح الملفات',
+  'certificates.choose': 'اختر الملفات',
   'certificates.reading': 'جارٍ قراءة الملفات ({count})…',
   'certificates.lonelyKeys': 'مفاتيح ليس لها شهادة ولا طلب CSR بين الملفات: {files}',
   'certificates.notRead': 'ملفات لم تُقرأ ({count})؛ وتظهر الملفات الأخرى أدناه:',
@@ -257,6 +266,74 @@ export const ar: Record<MessageKey, string> = {
   'check.legal-name': 'ترميز الاسم القانوني',
   'check.extensions': 'الامتدادات المطلوبة',
   'check.subject-alt-name': 'الأسماء البديلة للموضوع (subjectAltName)',
+  'finding.signature-valid':
+    'يتحقق التوقيع الذاتي بالمفتاح العام لطلب CSR.',
+  'finding.signature-invalid':
+    'لا يتحقق التوقيع الذاتي بالمفتاح العام لطلب CSR (الخوارزمية `{algorithm}`): فقد غُيّر الطلب أو تلف بعد توقيعه. أنشئه مرة أخرى.',
+  'finding.key-valid':
+    'مفتاح `RSA {bits}-bit, e={exponent}`.',
+  'finding.key-rsa-wrong':
+    '`RSA {bits}-bit, e={exponent}`؛ ويشترط إطار الثقة مفتاح RSA بطول 2048 بت وأسّ عام e=65537 (`openssl req -newkey rsa:2048`).',
+  'finding.key-not-rsa':
+    'مفتاح من نوع `{algorithm}`؛ ويشترط إطار الثقة مفتاح RSA بطول 2048 بت وأسّ عام e=65537 (`openssl req -newkey rsa:2048`).',
+  'finding.signature-algorithm-valid':
+    'الخوارزمية `{algorithm}`.',
+  'finding.signature-algorithm-wrong':
+    'وُقّع الطلب بالخوارزمية `{algorithm}`؛ والمطلوب `sha256WithRSAEncryption` (`openssl req -sha256`).',
+  'finding.subject-multi-valued':
+    'تشترك السمات `{rdn}` في RDN واحد (RDN متعدد القيم)؛ والمطلوب {expected}، كلٌّ منها في RDN خاص به. يفعل ذلك الرمز `+` غير المهرَّب في `-subj` في OpenSSL؛ اكتبه بالشكل `\\+`.',
+  'finding.subject-order':
+    'الموضوع (Subject) هو `{found}`؛ والمطلوب {expected}، كلٌّ منها مرة واحدة وبهذا الترتيب.',
+  'finding.subject-empty':
+    'الموضوع (Subject) فارغ؛ والمطلوب {expected}، كلٌّ منها مرة واحدة وبهذا الترتيب.',
+  'finding.subject-country':
+    'قيمة C هي `{country}`؛ والمطلوب `C = AE`.',
+  'finding.subject-valid':
+    '`{found}`، كلٌّ منها في RDN خاص به وبهذا الترتيب.',
+  'finding.string-types-valid':
+    'نوع `C` هو `PrintableString`؛ ونوع `O` و`OU` و`CN` هو `UTF8String`.',
+  'finding.string-types-wrong':
+    '`{found}`؛ والمطلوب أن يكون `C` من نوع `PrintableString`، و`O` و`OU` و`CN` من نوع `UTF8String`، كما يكتبها OpenSSL 3.',
+  'finding.uuids-wrong':
+    '`{found}`: المطلوب معرّفات UUID بأحرف صغيرة مثل `{example}` (`OU` معرّف المؤسسة، و`CN` معرّف العميل).',
+  'finding.uuids-none':
+    'لا يوجد `OU` ولا `CN` لفحصهما؛ راجع فحص الموضوع.',
+  'finding.uuids-valid':
+    '`{names}`: معرّفات UUID بأحرف صغيرة.',
+  'finding.legal-name-none':
+    'لا يوجد اسم قانوني (`O`) لفحصه؛ راجع فحص الموضوع.',
+  'finding.legal-name-replacement':
+    'قيمة O هي `{name}`: وفيها الحرف U+FFFD، وهو حرف الاستبدال الذي يتركه فكّ الترميز مكان بايتات لم يستطع قراءتها، فضاع الاسم القانوني. أنشئ طلب CSR مرة أخرى من الاسم كما هو مسجّل؛ واحفظ ملف CSV من Excel بالنوع "CSV UTF-8".',
+  'finding.legal-name-mojibake':
+    'قيمة O هي `{name}`: بايتات UTF-8 قُرئت كلٌّ منها حرفًا مستقلًا (ترميز مشوّه)؛ والاسم القانوني المقصود على الأرجح `{meant}`. يفعل OpenSSL ذلك بقيمة `-subj` دون `-utf8`: أنشئ طلب CSR مرة أخرى بعد إضافة `-utf8` إلى الأمر، أو بهذه الأداة.',
+  'finding.legal-name-valid':
+    'قيمة O هي `{name}`، دون أحرف مرمّزة مرتين.',
+  'finding.extensions-skipped':
+    'لم يُفحص: لم يُحدَّد نوع الشهادة. الامتدادات المطلوبة: `{requested}`. اختر نوع الشهادة لفحصها مقابل ملف تعريفه.',
+  'finding.extensions-none':
+    'لم يُطلب أي امتداد، مطابقًا تمامًا لأمر إطار الثقة؛ ويطبّق الدليل ملف التعريف `{role}` الخاص به.',
+  'finding.extensions-exact':
+    '`{requested}`: مطابق تمامًا لملف التعريف `{role}`.',
+  'finding.extensions-wrong':
+    'الامتدادات المطلوبة `{requested}`؛ والمطلوب لـ `{role}` تمامًا `{expected}`، أو دون أي امتداد (كأمر إطار الثقة).',
+  'finding.san-none':
+    'لم يُطلب أي اسم بديل.',
+  'finding.san-none-expected':
+    'لا يوجد، كما يتوقّع `{role}`.',
+  'finding.san-missing':
+    'لم يُطلب أي اسم؛ ويجب أن يسمّي `{role}` مضيفيه بأسماء DNS، مثل `-addext "subjectAltName=DNS:api.bank.ae"`.',
+  'finding.san-not-allowed':
+    'طُلب `{names}`؛ ولا يحمل `{role}` الامتداد subjectAltName. احذفه.',
+  'finding.san-valid':
+    '`{names}`: أسماء DNS صالحة.',
+  'finding.san-problems':
+    'أسماء DNS غير صالحة: `{invalid}`؛ ومكرّرة: `{repeated}`. كل مضيف اسم DNS بصيغة ASCII، مثل `api.bank.ae`، ويُذكر مرة واحدة.',
+  'finding.expected.any':
+    '`C = AE, O, OU`، و`CN` لشهادات العميل',
+  'finding.expected.client':
+    'السمات `C = AE, O, OU, CN`',
+  'finding.expected.server':
+    '`C = AE, O, OU` (و`CN` اختياريًا)',
 };
 
 /**
@@ -267,12 +344,15 @@ export const ar: Record<MessageKey, string> = {
  */
 export const arErrors: Record<ErrorCode, string> = {
   // The form (request.ts, dns.ts)
+  // The form shows the message for its field (arRequired below); this one is for a field it does not name.
   required:
     'هذه القيمة مطلوبة. أدخل القيمة كما يعرضها دليل إطار الثقة: الاسم القانوني للمؤسسة تمامًا كما هو مسجّل، والمعرّفات بصيغة UUID مثل `4af0a68f-d8a8-46c4-ace6-6949e8343868`.',
   'uuid-shape':
     'القيمة المُدخلة «{value}» ليست بصيغة UUID. يجب أن يكون المعرّف بصيغة UUID بأحرف صغيرة كما يعرضه الدليل، مثل `4af0a68f-d8a8-46c4-ace6-6949e8343868`.',
+  'uuid-braces':
+    'المعرّف المُدخل «{value}» بين قوسين معقوفين، كما يكتبه Windows. يجب كتابة المعرّف بصيغة UUID دون أقواس وبأحرف صغيرة كما يعرضه الدليل؛ استخدم الصيغة «{fix}».',
   'uuid-uppercase':
-    'المعرّف المُدخل «{value}» يحتوي على أحرف كبيرة. يجب كتابة المعرّف بأحرف صغيرة كما يعرضه الدليل؛ أعد كتابته بأحرف صغيرة.',
+    'المعرّف المُدخل «{value}» يحتوي على أحرف كبيرة. يجب كتابة المعرّف بأحرف صغيرة كما يعرضه الدليل؛ استخدم الصيغة «{fix}».',
   'name-too-long':
     'الاسم القانوني المُدخل «{value}» أطول من 64 حرفًا. يجب أن يكون الاسم القانوني للمؤسسة من 1 إلى 64 حرفًا، تمامًا كما هو مسجّل في إطار الثقة.',
   'name-control-character':
@@ -332,7 +412,7 @@ export const arErrors: Record<ErrorCode, string> = {
   'gate-name-unquoted':
     'يذكر الملف README.txt أو الملف manifest.csv اسم الملف «{value}» دون علامات اقتباس. لم يُعرض أي ملف للتنزيل. هذا خلل في هذه الأداة وليس فيما أدخلته، فيُرجى الإبلاغ عنه.',
 
-  // A pasted OpenSSL command (command.ts)
+  // A pasted OpenSSL command (openssl-req.ts, pasted-commands.ts)
   'command-empty': 'الصق أمر openssl req الذي يعرضه دليل إطار الثقة.',
   'command-syntax':
     'تعذّرت قراءة الأمر «{value}». الصق الأمر الذي يبدأ بـ openssl req كاملًا كما يعرضه الدليل، وتأكّد من إغلاق كل علامة اقتباس، ومن أن لكل أمر ملفات بأسماء خاصة به، وأن -out و-keyout لنوع الشهادة نفسه.',
@@ -343,7 +423,7 @@ export const arErrors: Record<ErrorCode, string> = {
   'key-not-rsa-2048':
     'نوع المفتاح المطلوب «{value}» غير مسموح به: يشترط إطار الثقة مفاتيح RSA بطول 2048 بت. استخدم -newkey rsa:2048.',
   'encrypted-key':
-    'لا تُنشئ هذه الأداة مفاتيح خاصة مشفّرة ولا تقرؤها. في الأمر، احذف -passout أو -passin وأبقِ -nodes، واحمِ ملف المفتاح نفسه. ولفحص مفتاح مشفّر مقابل شهادته، فكّ تشفير نسخة منه بالأمر openssl pkey -in <ملف المفتاح> -out decrypted.key (يطلب عبارة المرور)، ثم أضف النسخة واحذفها بعد الانتهاء.',
+    'يطلب الخيار «{value}» مفتاحًا مشفّرًا، ولا تُنشئ هذه الأداة مفاتيح خاصة مشفّرة ولا تقرؤها. في الأمر، احذف -passout أو -passin وأبقِ -nodes، واحمِ ملف المفتاح نفسه. ولفحص مفتاح مشفّر مقابل شهادته، فكّ تشفير نسخة منه بالأمر openssl pkey -in <ملف المفتاح> -out decrypted.key (يطلب عبارة المرور)، ثم أضف النسخة واحذفها بعد الانتهاء.',
   'digest-not-sha256':
     'خوارزمية التجزئة «{value}» غير مسموح بها: يشترط إطار الثقة SHA-256. استخدم -sha256.',
   'config-file':
@@ -353,14 +433,14 @@ export const arErrors: Record<ErrorCode, string> = {
   'subject-attribute':
     'السمة «{value}» في -subj ليست جزءًا من موضوع إطار الثقة أو ليست في موضعها. الموضوع هو C ثم O ثم OU ثم CN، كلٌّ منها مرة واحدة وبهذا الترتيب، مثل /C=AE/O=…/OU=…/CN=…؛ احذف أي سمة أخرى.',
   'multi-valued-rdn':
-    'الرمز + في -subj يجمع سمتين في RDN واحد، وهذا غير مسموح به. إن كان + جزءًا من الاسم فاكتبه بالشكل \\+.',
+    'الرمز + في -subj «{value}» يجمع سمتين في RDN واحد، وهذا غير مسموح به. إن كان + جزءًا من الاسم فاكتبه بالشكل \\+.',
   'country-not-ae': 'رمز الدولة «{value}» في -subj غير مقبول: يشترط إطار الثقة C=AE. غيّره إلى C=AE.',
   'subject-missing':
-    'الموضوع (Subject) في الأمر ناقص. أضف -subj بالصيغة /C=AE/O=…/OU=…/CN=…، حيث O الاسم القانوني للمؤسسة، وOU معرّف المؤسسة، وCN معرّف العميل، وهو مطلوب لشهادات العميل.',
+    'الموضوع (Subject) في الأمر ناقص «{value}». أضف -subj بالصيغة /C=AE/O=…/OU=…/CN=…، حيث O الاسم القانوني للمؤسسة، وOU معرّف المؤسسة، وCN معرّف العميل، وهو مطلوب لشهادات العميل.',
   'missing-output':
-    'ينقص الأمرَ اسمُ ملف إخراج. أضف -out باسم ملف .csr و-keyout باسم ملف .key، وكلٌّ منهما اسم ملف لا اسم مجلد.',
+    'ينقص الأمرَ اسمُ ملف إخراج للخيار «{token}»، أو أن قيمته «{value}» اسم مجلد. أضف -out باسم ملف .csr و-keyout باسم ملف .key، وكلٌّ منهما اسم ملف لا اسم مجلد.',
   'extension-unsupported':
-    'الامتداد «{value}» في -addext غير مدعوم، أو مكرّر، أو لا يناسب نوع الشهادة. تقرأ الأداة keyUsage وextendedKeyUsage وsubjectAltName فقط، كلًّا منها مرة واحدة؛ وsubjectAltName لشهادة النقل الخاصة بالخادم وحدها، ويحتوي أسماء DNS فقط، مثل DNS:api.bank.ae. صحّح -addext أو احذفه.',
+    'الامتداد «{value}» في -addext غير مدعوم، أو مكرّر، أو لا يناسب نوع الشهادة، أو فيه جزء غير صالح «{token}». تقرأ الأداة keyUsage وextendedKeyUsage وsubjectAltName فقط، كلًّا منها مرة واحدة؛ وsubjectAltName لشهادة النقل الخاصة بالخادم وحدها، ويحتوي أسماء DNS فقط، مثل DNS:api.bank.ae. صحّح -addext أو احذفه.',
   'extensions-differ':
     'قيم -addext في الأمر تختلف عمّا يطلبه نوع الشهادة. النقل: keyUsage=critical,digitalSignature,keyEncipherment وextendedKeyUsage=clientAuth؛ النقل (الخادم): keyUsage=critical,digitalSignature,keyEncipherment وextendedKeyUsage=serverAuth؛ التوقيع والتوقيع (الخادم): keyUsage=critical,digitalSignature,nonRepudiation؛ التشفير: keyUsage=critical,keyEncipherment. استخدم هذه القيم تمامًا، أو احذفها كلها.',
   'role-required': 'اختر نوع الشهادة للملف «{value}»؛ فاسم الملف لا يذكر نوعها.',
@@ -404,7 +484,7 @@ export const arErrors: Record<ErrorCode, string> = {
   'duplicate-application':
     'المعرّف «{value}» مكرّر في صف آخر. ضع كل تطبيق، أو شهادات الخادم لكل مؤسسة، في صف واحد بجميع أنواع شهاداته وأسماء DNS الخاصة به، حتى تُنشأ مفاتيحه مرة واحدة.',
 
-  // Files dropped in the Certificates view (inspect.ts)
+  // Files dropped in the Certificates view (sniff.ts)
   'file-too-large':
     'الملف «{value}» أكبر من الحد المسموح به: تقرأ هذه الأداة ملفات لا يتجاوز حجمها 5 MiB وملفات zip لا يتجاوز حجمها 20 MiB، والشهادات وطلبات CSR والمفاتيح لا تتجاوز بضعة كيلوبايتات. اختر ملف .pem أو .crt أو .csr أو .key.',
   'file-malformed': 'الملف «{value}» فارغ أو تالف أو ناقص، ولا يمكن قراءته. نزّله أو انسخه مرة أخرى.',
@@ -423,7 +503,7 @@ export const arErrors: Record<ErrorCode, string> = {
   'zip-entry-unsupported':
     'الملف «{value}» داخل الملف المضغوط مشفّر أو مضغوط بطريقة لا تقرؤها هذه الأداة. فك ضغطه بنفسك ثم أفلت الملف.',
 
-  // Exports after issuance (export.ts)
+  // Exports after issuance (pkcs12.ts, jwk.ts)
   'passphrase-required':
     'أدخل عبارة مرور لملف .p12. فهي تحمي المفتاح الخاص داخله، ويطلبها Windows وJava وOpenSSL لفتح الملف.',
   'passphrase-not-ascii':
@@ -471,6 +551,14 @@ export const arErrors: Record<ErrorCode, string> = {
     'وقّع المفتاح بايتات غير البايتات المراد توقيعها لهذا الطلب. وقّع الملف الذي نزّلته من هذه الصفحة كما هو دون تعديل، لا نسخة منه بنهايات أسطر مختلفة، ولا الخلاصة بصيغة hex.',
 };
 
+/** "Required", for each field the core says it of: what to enter there, as the English message says. */
+export const arRequired: Partial<Record<Field, string>> = {
+  legalName: 'أدخل الاسم القانوني للمؤسسة، تمامًا كما هو مسجّل في إطار الثقة.',
+  organisationId: 'أدخل معرّف المؤسسة (Organisation ID)، بصيغة UUID مثل `4af0a68f-d8a8-46c4-ace6-6949e8343868`، كما يعرضه دليل إطار الثقة.',
+  clientId: 'أدخل معرّف العميل (Client ID)، بصيغة UUID مثل `4af0a68f-d8a8-46c4-ace6-6949e8343868`، كما يعرضه دليل إطار الثقة في صفحة التطبيق.',
+  command: 'أدخل المعرّف المطلوب في -subj، بصيغة UUID مثل `4af0a68f-d8a8-46c4-ace6-6949e8343868`، كما يعرضه دليل إطار الثقة.',
+};
+
 /** One message per warning: something worth a second look that does not stop generation. */
 export const arWarnings: Record<WarningCode, string> = {
   'ids-same':
@@ -483,5 +571,5 @@ export const arWarnings: Record<WarningCode, string> = {
 };
 
 /** All of it, as the build packs it into the page and the page reads it back when Arabic is chosen. */
-export const arabic = { messages: ar, errors: arErrors, warnings: arWarnings };
+export const arabic = { messages: ar, errors: arErrors, required: arRequired, warnings: arWarnings };
 export type ArabicCatalogue = typeof arabic;

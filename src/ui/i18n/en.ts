@@ -74,10 +74,12 @@ export const en = {
   'app.ready': 'Keys and CSRs ready: {count}',
   'app.madeIn': '(made in {seconds} s)',
   'app.readyHint': 'Upload each `.csr` in the Trust Framework under its certificate type; keep each `.key` secret.',
-  'app.download': 'Download .zip',
+  'app.download': 'Download `.zip`',
+  'app.saved':
+    'Saved `{file}` to your downloads folder (or where your browser asked). Next: unzip it, upload each `.csr` in the Trust Framework under its certificate type, and keep each `.key` secret. The download stays here until you press **Clear**.',
   'app.clear': 'Clear',
   'app.footer': 'Runs entirely in your browser with WebCrypto. Works offline from a single HTML file.',
-  'app.version': 'Version {commit} ({date})',
+  'app.version': 'Version',
 
   'form.party': 'Who are you making certificates for?',
   'form.party.client': 'TPP (client certificates)',
@@ -97,6 +99,8 @@ export const en = {
   'form.exact': 'Exactly as the Trust Framework command (no extensions)',
   'form.exact.hint': 'Leave out the requested key usage; the directory then applies its own profile.',
   'form.useNormalised': 'Use the NFC form',
+  'form.useFix': 'Use `{fix}`',
+  'form.line': 'Line {line}:',
 
   'role.client_transport': 'Transport',
   'role.client_signing': 'Signing',
@@ -127,7 +131,10 @@ export const en = {
   'result.command': 'Equivalent OpenSSL command',
   'result.commandHint':
     'Makes an equivalent key and CSR with OpenSSL 1.1.1 or later. In Git Bash on Windows, put `MSYS_NO_PATHCONV=1` in front, or it turns `/C=AE/…` into a Windows path.',
-  'copy.copy': 'Copy',
+  'file.none': 'No file chosen',
+  'file.count': 'Files chosen: {count}',
+  'copy.csr': 'Copy CSR',
+  'copy.csrLabel': 'Copy CSR {file}',
   'copy.command': 'Copy command',
   'copy.copied': 'Copied',
 
@@ -150,6 +157,7 @@ export const en = {
   'paste.subject': 'Subject',
   'paste.dnsNames': 'DNS names',
   'paste.files': 'Files',
+  'paste.moreUnread': 'More parts that are not an openssl req command, not shown: {count}',
 
   'batch.label': 'Applications (CSV)',
   'batch.hint':
@@ -186,6 +194,7 @@ export const en = {
   'certificates.hint':
     'Drop or choose the `.pem` certificates the Trust Framework issued, with the `.key` and `.csr` files or the zip this tool made. Each certificate is paired with its key by public key. A CSR made elsewhere (in an HSM or KMS) gets the Trust Framework checklist. Nothing leaves this page.',
   'certificates.clear': 'Clear files',
+  'certificates.choose': 'Choose files',
   'certificates.reading': 'Reading the files ({count})…',
   'certificates.lonelyKeys': 'Keys with no certificate or CSR among the files: {files}',
   'certificates.notRead': 'Not read ({count}); the other files are shown below:',
@@ -240,6 +249,74 @@ export const en = {
   'check.legal-name': 'Legal name encoding',
   'check.extensions': 'Requested extensions',
   'check.subject-alt-name': 'Subject alternative names',
+  'finding.signature-valid':
+    'The self-signature verifies with the CSR\'s public key.',
+  'finding.signature-invalid':
+    'The self-signature does not verify with the CSR\'s public key (signed with `{algorithm}`): the CSR was changed or damaged after signing. Make it again.',
+  'finding.key-valid':
+    '`RSA {bits}-bit, e={exponent}`.',
+  'finding.key-rsa-wrong':
+    '`RSA {bits}-bit, e={exponent}`; the Trust Framework requires RSA 2048-bit with e=65537 (`openssl req -newkey rsa:2048`).',
+  'finding.key-not-rsa':
+    'A key of type `{algorithm}`; the Trust Framework requires RSA 2048-bit with e=65537 (`openssl req -newkey rsa:2048`).',
+  'finding.signature-algorithm-valid':
+    '`{algorithm}`.',
+  'finding.signature-algorithm-wrong':
+    'Signed with `{algorithm}`; expected `sha256WithRSAEncryption` (`openssl req -sha256`).',
+  'finding.subject-multi-valued':
+    '`{rdn}` share one RDN (a multi-valued RDN); expected {expected}, each its own RDN. In OpenSSL\'s `-subj` an unescaped `+` does this; write it as `\\+`.',
+  'finding.subject-order':
+    'The subject is `{found}`; expected {expected}, each once, in that order.',
+  'finding.subject-empty':
+    'The subject is empty; expected {expected}, each once, in that order.',
+  'finding.subject-country':
+    'C is `{country}`; expected `C = AE`.',
+  'finding.subject-valid':
+    '`{found}`, each its own RDN, in that order.',
+  'finding.string-types-valid':
+    '`C` is `PrintableString`; `O`, `OU` and `CN` are `UTF8String`.',
+  'finding.string-types-wrong':
+    '`{found}`; expected `C` as `PrintableString` and `O`, `OU` and `CN` as `UTF8String`, as OpenSSL 3 writes them.',
+  'finding.uuids-wrong':
+    '`{found}`: expected lowercase UUIDs like `{example}` (`OU` the Organisation ID, `CN` the Client ID).',
+  'finding.uuids-none':
+    'No `OU` or `CN` to check; see the subject check.',
+  'finding.uuids-valid':
+    '`{names}`: lowercase UUIDs.',
+  'finding.legal-name-none':
+    'No legal name (`O`) to check; see the subject check.',
+  'finding.legal-name-replacement':
+    'O is `{name}`: it holds U+FFFD, the replacement character a decoder leaves for bytes it could not read, so the legal name was lost. Make the CSR again from the name as registered; a CSV saved by Excel should be saved as "CSV UTF-8".',
+  'finding.legal-name-mojibake':
+    'O is `{name}`: UTF-8 read as single bytes (mojibake); the legal name was most likely `{meant}`. OpenSSL does this to `-subj` without `-utf8`: make the CSR again with `-utf8` added to the command, or with this tool.',
+  'finding.legal-name-valid':
+    'O is `{name}`, with no double-encoded characters.',
+  'finding.extensions-skipped':
+    'Not checked: no role given. Requested: `{requested}`. Choose the certificate type to check them against its profile.',
+  'finding.extensions-none':
+    'None requested, exactly as the Trust Framework command; the directory applies its own `{role}` profile.',
+  'finding.extensions-exact':
+    '`{requested}`: exactly the `{role}` profile.',
+  'finding.extensions-wrong':
+    'Requested `{requested}`; expected for `{role}` exactly `{expected}`, or no extensions at all (as the Trust Framework command).',
+  'finding.san-none':
+    'None requested.',
+  'finding.san-none-expected':
+    'None, as `{role}` expects.',
+  'finding.san-missing':
+    'None requested; `{role}` must name its hosts as DNS names, like `-addext "subjectAltName=DNS:api.bank.ae"`.',
+  'finding.san-not-allowed':
+    'Requested `{names}`; `{role}` carries no subjectAltName. Remove it.',
+  'finding.san-valid':
+    '`{names}`: valid DNS names.',
+  'finding.san-problems':
+    'Not valid DNS names: `{invalid}`; listed twice: `{repeated}`. Each host is a DNS name in its ASCII form, like `api.bank.ae`, listed once.',
+  'finding.expected.any':
+    '`C = AE, O, OU` and, for client certificates, `CN`',
+  'finding.expected.client':
+    '`C = AE, O, OU, CN`',
+  'finding.expected.server':
+    '`C = AE, O, OU` (and optionally `CN`)',
 } as const;
 
 export type MessageKey = keyof typeof en;

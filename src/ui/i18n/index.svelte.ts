@@ -6,7 +6,7 @@
  * build (build/catalogue.ts) and read the first time it is chosen.
  */
 
-import type { AppError, ErrorCode, ErrorParams, Warning, WarningCode } from '../../lib/errors';
+import type { AppError, ErrorCode, ErrorParams, Field, Warning, WarningCode } from '../../lib/errors';
 import { PACKED, unpack } from '../packed';
 import { fill } from './fill';
 import type { ArabicCatalogue } from './ar';
@@ -45,9 +45,12 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
  * own message, which quotes the value; Arabic maps the code to its message
  * and fills in the error's params (and `value`, when the page knows it).
  */
-export function errorText(error: Pick<AppError, 'code' | 'message'> & { params?: ErrorParams }, value?: string): string {
-  const errors = catalogue()?.errors;
-  const template = errors && Object.hasOwn(errors, error.code) ? errors[error.code as ErrorCode] : undefined;
+export function errorText(error: Pick<AppError, 'code' | 'message'> & { params?: ErrorParams; field?: Field | undefined }, value?: string): string {
+  const arabic = catalogue();
+  const errors = arabic?.errors;
+  // "Required" says what to enter in that field.
+  const forField = error.code === 'required' && error.field !== undefined ? arabic?.required[error.field] : undefined;
+  const template = forField ?? (errors && Object.hasOwn(errors, error.code) ? errors[error.code as ErrorCode] : undefined);
   if (template === undefined) return error.message;
   const params: ErrorParams = { ...(value === undefined ? {} : { value }), ...error.params };
   return fill(template, params);
