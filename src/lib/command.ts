@@ -310,7 +310,7 @@ function outputName(option: '-out' | '-keyout', value: string | undefined): stri
   return name;
 }
 
-const ROLE_IN_FILE_NAME = /opf_uae_(client_transport|client_signing|client_encryption|server_transport|server_signing)/;
+const ROLE_IN_FILE_NAME = /opf_uae_(client_transport|client_signing|client_encryption|server_transport|server_signing|server_encryption)/;
 
 function roleFromFileNames(csrFileName: string, keyFileName: string): RoleId | undefined {
   const fromCsr = ROLE_IN_FILE_NAME.exec(csrFileName)?.[1] as RoleId | undefined;

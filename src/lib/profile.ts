@@ -13,13 +13,15 @@ export type RoleId =
   | 'client_signing'
   | 'client_encryption'
   | 'server_transport'
-  | 'server_signing';
+  | 'server_signing'
+  | 'server_encryption';
 
 /** KeyUsage bits, named as in RFC 5280 §4.2.1.3; the number is the bit position. */
 export const KEY_USAGE_BITS = {
   digitalSignature: 0,
   nonRepudiation: 1,
   keyEncipherment: 2,
+  dataEncipherment: 3,
 } as const;
 export type KeyUsage = keyof typeof KEY_USAGE_BITS;
 
@@ -68,7 +70,8 @@ export const ROLES: Readonly<Record<RoleId, RoleProfile>> = {
   client_encryption: role('client', 'encryption', {
     label: 'Encryption',
     usedFor: 'receiving RSA-OAEP-256 encrypted JWEs',
-    keyUsage: ['keyEncipherment'],
+    // What the Trust Framework's CA issues for encryption, seen on a real certificate.
+    keyUsage: ['keyEncipherment', 'dataEncipherment'],
     extendedKeyUsage: [],
     dnsNames: 'none',
     commonName: 'client-id',
@@ -89,19 +92,32 @@ export const ROLES: Readonly<Record<RoleId, RoleProfile>> = {
     dnsNames: 'none',
     commonName: 'none',
   }),
+  // The directory does not publish this file-name role; opf_uae_server_encryption is this tool's choice.
+  server_encryption: role('server', 'encryption', {
+    label: 'Server encryption',
+    usedFor: 'receiving RSA-OAEP-256 encrypted JWEs (PII, events)',
+    keyUsage: ['keyEncipherment', 'dataEncipherment'],
+    extendedKeyUsage: [],
+    dnsNames: 'none',
+    commonName: 'none',
+  }),
 };
 
 /** The roles a TPP makes, in the order the directory lists them. */
 export const CLIENT_ROLES: readonly RoleId[] = ['client_transport', 'client_signing', 'client_encryption'];
 
 /** The roles an LFI makes. */
-export const SERVER_ROLES: readonly RoleId[] = ['server_transport', 'server_signing'];
+export const SERVER_ROLES: readonly RoleId[] = ['server_transport', 'server_signing', 'server_encryption'];
+
+/** A role whose file name the directory does not publish: the tool's own choice, said where it is shown. */
+export const ASSUMED_FILE_ROLES: readonly RoleId[] = ['server_encryption'];
 
 /** Names as `openssl req -text` prints them, so a user can compare the two. */
 export const KEY_USAGE_NAMES: Readonly<Record<KeyUsage, string>> = {
   digitalSignature: 'Digital Signature',
   nonRepudiation: 'Non Repudiation',
   keyEncipherment: 'Key Encipherment',
+  dataEncipherment: 'Data Encipherment',
 };
 export const EXTENDED_KEY_USAGE_NAMES: Readonly<Record<ExtendedKeyUsage, string>> = {
   clientAuth: 'TLS Web Client Authentication',

@@ -58,7 +58,8 @@ export class Generator {
     dnsNames: '',
     commonName: '',
     clientRoles: [...CLIENT_ROLES],
-    serverRoles: [...SERVER_ROLES],
+    // Server encryption (for PII and events) is ticked by the LFI that needs it.
+    serverRoles: SERVER_ROLES.filter((role) => role !== 'server_encryption'),
     extensions: 'profile',
   });
   /** The pasted text as it is in the text area. */

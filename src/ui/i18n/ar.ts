@@ -123,6 +123,10 @@ export const ar: Record<MessageKey, string> = {
   'role.client_encryption.use': 'استقبال رسائل JWE المشفّرة باستخدام RSA-OAEP-256',
   'role.server_transport.use': 'خادم TLS في API Hub',
   'role.server_signing.use': 'توقيع رموز JWT باستخدام PS256',
+  'role.server_encryption': 'التشفير (الخادم)',
+  'role.server_encryption.use': 'استقبال رموز JWE المشفّرة بخوارزمية RSA-OAEP-256 (البيانات الشخصية والأحداث)',
+  'role.server_encryption.assumed':
+    'لا ينشر الدليل اسم ملف لهذه الشهادة: الاسم `opf_uae_server_encryption` اختيار هذه الأداة. أمّا الأمر الملصق فتُستخدم فيه الأسماء التي يحدّدها.',
 
   'stage.queued': 'في الانتظار',
   'stage.generating-key': 'جارٍ إنشاء مفتاح RSA-2048…',
@@ -168,7 +172,7 @@ export const ar: Record<MessageKey, string> = {
 
   'batch.label': 'التطبيقات (CSV)',
   'batch.hint':
-    'تطبيق واحد في كل صف، مع صف عناوين يسمّي الأعمدة `legal_name` و`organisation_id` و`client_id` و`roles` (مثل `transport;signing;encryption` أو `server_transport;server_signing`)، والعمود `dns_names` لشهادة النقل الخاصة بالخادم. يُفصل بين القيم بفاصلة أو فاصلة منقوطة أو علامة جدولة، بترميز UTF-8 أو UTF-16 أو Windows-1252. الصق المحتوى، أو أفلت الملف هنا، أو اختره.',
+    'تطبيق واحد في كل صف، مع صف عناوين يسمّي الأعمدة `legal_name` و`organisation_id` و`client_id` و`roles` (مثل `transport;signing;encryption` أو `server_transport;server_signing;server_encryption`)، والعمود `dns_names` لشهادة النقل الخاصة بالخادم. يُفصل بين القيم بفاصلة أو فاصلة منقوطة أو علامة جدولة، بترميز UTF-8 أو UTF-16 أو Windows-1252. الصق المحتوى، أو أفلت الملف هنا، أو اختره.',
   'batch.file': 'أو اختر ملف CSV',
   'batch.summary':
     'جاهز للإنشاء: **التطبيقات: {applications}، الشهادات: {certificates}**. لكل تطبيق مجلد خاص به في ملف zip.',
@@ -286,7 +290,7 @@ export const arErrors: Record<ErrorCode, string> = {
   'name-not-normalised':
     'الاسم القانوني المُدخل «{value}» مكتوب بأحرف مفكَّكة (ليس بصيغة Unicode NFC)، فتختلف بايتاته عن الاسم المسجّل وإن بدا مطابقًا له. استخدم الصيغة «{fix}».',
   'no-certificate-selected':
-    'اختر شهادة واحدة على الأقل لإنشائها: النقل أو التوقيع أو التشفير لشهادات العميل، أو النقل (الخادم) أو التوقيع (الخادم) لشهادات الخادم. وفي ملف CSV، اكتبها في العمود roles، مثل transport;signing;encryption أو server_transport;server_signing.',
+    'اختر شهادة واحدة على الأقل لإنشائها: النقل أو التوقيع أو التشفير لشهادات العميل، أو النقل (الخادم) أو التوقيع (الخادم) أو التشفير (الخادم) لشهادات الخادم. وفي ملف CSV، اكتبها في العمود roles، مثل transport;signing;encryption أو server_transport;server_signing.',
   'dns-name-invalid':
     'اسم DNS المُدخل «{value}» غير صالح أو مكرّر. اكتب اسم المضيف الكامل فقط، مثل api.bank.ae، بأحرف وأرقام وشرطات ونقاط، دون بروتوكول أو منفذ أو مسار أو مسافات أو شرطة سفلية، وليس عنوان IP. لا يبدأ أي جزء بين النقاط بشرطة ولا ينتهي بها، ولا يتجاوز 63 حرفًا؛ ويكون حرف البدل * الجزء الأول كاملًا، مثل *.bank.ae. اذكر كل اسم مرة واحدة، ولا يتجاوز الاسم الشائع (CN) 64 حرفًا.',
   'dns-names-required':
@@ -398,9 +402,9 @@ export const arErrors: Record<ErrorCode, string> = {
   'csv-value-not-used':
     'القيمة «{value}» لا تُستخدم في هذا الصف. العمود dns_names لشهادات server_transport فقط، والعمود client_id لا يُستخدم لشهادات الخادم؛ اترك الخلية فارغة، أو أضف server_transport إلى العمود roles.',
   'unknown-role':
-    'القيمة «{value}» في العمود roles ليست نوع شهادة. اكتب transport;signing;encryption لتطبيق، أو server_transport;server_signing لمؤسسة مالية مرخّصة (LFI).',
+    'القيمة «{value}» في العمود roles ليست نوع شهادة. اكتب transport;signing;encryption لتطبيق، أو server_transport;server_signing;server_encryption لمؤسسة مالية مرخّصة (LFI).',
   'roles-mixed':
-    'يجمع هذا الصف شهادات تطبيق وشهادات خادم. الصف إمّا لشهادات تطبيق (transport وsigning وencryption) وإمّا لشهادات خادم مؤسسة مالية مرخّصة (server_transport وserver_signing)؛ ضع شهادات الخادم في صف مستقل.',
+    'يجمع هذا الصف شهادات تطبيق وشهادات خادم. الصف إمّا لشهادات تطبيق (transport وsigning وencryption) وإمّا لشهادات خادم مؤسسة مالية مرخّصة (server_transport وserver_signing وserver_encryption)؛ ضع شهادات الخادم في صف مستقل.',
   'duplicate-application':
     'المعرّف «{value}» مكرّر في صف آخر. ضع كل تطبيق، أو شهادات الخادم لكل مؤسسة، في صف واحد بجميع أنواع شهاداته وأسماء DNS الخاصة به، حتى تُنشأ مفاتيحه مرة واحدة.',
 

@@ -108,6 +108,10 @@ export const en = {
   'role.client_encryption.use': 'receiving RSA-OAEP-256 encrypted JWEs',
   'role.server_transport.use': 'TLS server at the API Hub',
   'role.server_signing.use': 'signing JWTs with PS256',
+  'role.server_encryption': 'Server encryption',
+  'role.server_encryption.use': 'receiving RSA-OAEP-256 encrypted JWEs (PII, events)',
+  'role.server_encryption.assumed':
+    'The directory does not publish a file name for this certificate: `opf_uae_server_encryption` is this tool\'s choice. A pasted command keeps the names it gives.',
 
   'stage.queued': 'waiting',
   'stage.generating-key': 'generating RSA-2048 key…',
@@ -153,7 +157,7 @@ export const en = {
 
   'batch.label': 'Applications (CSV)',
   'batch.hint':
-    'One application per row, with a header row naming the columns `legal_name`, `organisation_id`, `client_id`, `roles` (like `transport;signing;encryption`, or `server_transport;server_signing`) and, for server transport, `dns_names`. Separated by commas, semicolons or tabs; UTF-8, UTF-16 or Windows-1252. Paste it, drop the file here, or choose it.',
+    'One application per row, with a header row naming the columns `legal_name`, `organisation_id`, `client_id`, `roles` (like `transport;signing;encryption`, or `server_transport;server_signing;server_encryption`) and, for server transport, `dns_names`. Separated by commas, semicolons or tabs; UTF-8, UTF-16 or Windows-1252. Paste it, drop the file here, or choose it.',
   'batch.file': 'Or choose a CSV file',
   'batch.summary': 'Ready to make: **applications {applications}, certificates {certificates}**. Each application gets its own folder in the zip.',
   'batch.problems': 'Problems in the CSV: {count}',
