@@ -18,6 +18,8 @@ import { toPem } from './pem';
 import type { RoleId } from './profile';
 import { readDroppedFiles, type DroppedFile, type FileProblem } from './read-files';
 import { toHex } from './bytes';
+import type { CertificateFacts } from './certificate-facts';
+import { chainAbove, readTrust, type TrustView } from './trust-view';
 
 export type { DroppedFile, FileProblem } from './read-files';
 
@@ -40,7 +42,10 @@ export interface CertificateView {
   readonly dnsNames: readonly string[];
   /** SHA-256 of the certificate, as `openssl x509 -fingerprint -sha256` prints it. */
   readonly fingerprint: string;
+  /** The role its key usage, EKU, subject and SAN point to (trust.gaps says what is missing). */
   readonly role: RoleId | undefined;
+  /** Sandbox, production or neither; CA or not; the kid (x5t#S256). */
+  readonly trust: TrustView;
 }
 
 export interface CsrView {
@@ -65,10 +70,14 @@ export interface Pair {
   readonly csr: CsrView | undefined;
   /** A public-key file with the certificate's key (its private key in an HSM or KMS), by its file names. */
   readonly publicKey: { readonly fileName: string; readonly fileNames: readonly string[] } | undefined;
+  /** The CA certificates among the files above this one, nearest first: a .p12 can include them. */
+  readonly chain: readonly CertificateView[];
 }
 
 export interface Examination {
   readonly pairs: readonly Pair[];
+  /** CA certificates (root, issuing) with no private key among the files. */
+  readonly authorities: readonly CertificateView[];
   /** CSRs with no certificate among the files, with their checklist. */
   readonly csrs: readonly CsrView[];
   /** Keys with neither certificate nor CSR, by file name. */
@@ -101,7 +110,7 @@ export async function examine(crypto: Crypto, dropped: readonly DroppedFile[], n
   // Each distinct object once, with the names of all the files it was in; then each is decoded on its own.
   const distinct = await deduplicate(crypto, read);
   const usable: Distinct[] = [];
-  const certificates = new Map<FileItem, CertificateView>();
+  const certificates = new Map<FileItem, { view: CertificateView; facts: CertificateFacts }>();
   for (const entry of distinct) {
     try {
       if (entry.item.kind === 'certificate') certificates.set(entry.item, await viewCertificate(crypto, entry, now));
@@ -131,14 +140,19 @@ export async function examine(crypto: Crypto, dropped: readonly DroppedFile[], n
     }
   };
 
+  // A CA certificate without its key is shown as a CA, not as a certificate missing its key.
+  const isAuthority = (match: (typeof matches.certificates)[number]) => !match.key && certificates.get(match.certificate)!.view.trust.kind !== 'end-entity';
+  const authorities = matches.certificates.filter(isAuthority).map((match) => certificates.get(match.certificate)!);
+  const ladder = authorities.map(({ view, facts }) => ({ facts, item: view }));
   const pairs: Pair[] = [];
-  for (const match of matches.certificates) {
-    const certificate = certificates.get(match.certificate)!;
+  for (const match of matches.certificates.filter((candidate) => !isAuthority(candidate))) {
+    const { view: certificate, facts } = certificates.get(match.certificate)!;
     pairs.push({
       certificate,
       key: match.key && keyReference(match.key, match.publicKeyFingerprint),
       csr: match.csr && (await csrView(match.csr, certificate.role)),
       publicKey: match.publicKey && { fileName: match.publicKey.fileName, fileNames: namesOf.get(match.publicKey) ?? [match.publicKey.fileName] },
+      chain: chainAbove(facts, ladder),
     });
   }
   const csrs: CsrView[] = [];
@@ -154,7 +168,7 @@ export async function examine(crypto: Crypto, dropped: readonly DroppedFile[], n
       keys.push(entry.publicKey.fileName);
     }
   }
-  return { examination: { pairs, csrs, keys, problems }, privateKeys };
+  return { examination: { pairs, authorities: authorities.map(({ view }) => view), csrs, keys, problems }, privateKeys };
 }
 
 interface Distinct {
@@ -192,9 +206,10 @@ function unreadable(fileName: string, kind: FileItem['kind'] | 'file', cause: un
   };
 }
 
-async function viewCertificate(crypto: Crypto, { item, fileNames }: Distinct, now: Date): Promise<CertificateView> {
+async function viewCertificate(crypto: Crypto, { item, fileNames }: Distinct, now: Date): Promise<{ view: CertificateView; facts: CertificateFacts }> {
   const description = await describeCertificate(crypto, item.der);
-  return {
+  const trust = await readTrust(crypto, item.der);
+  const view: CertificateView = {
     fileName: item.fileName,
     fileNames,
     pem: toPem('CERTIFICATE', item.der),
@@ -208,8 +223,10 @@ async function viewCertificate(crypto: Crypto, { item, fileNames }: Distinct, no
     extendedKeyUsage: description.extendedKeyUsage,
     dnsNames: description.dnsNames,
     fingerprint: description.fingerprint,
-    role: description.likelyRole(),
+    role: trust.role,
+    trust: trust.view,
   };
+  return { view, facts: trust.facts };
 }
 
 /** The role comes from the file name when it has one (`…opf_uae_client_signing.csr`), else from its certificate. */

@@ -61,13 +61,14 @@ export class CertificateDesk {
   }
 
   /** A .p12 of the pair's key and certificate, encrypted with `passphrase`; saved under the certificate's name. Resolves to the time it took, in ms. */
-  async exportPkcs12(pair: Pair, passphrase: string): Promise<number> {
+  async exportPkcs12(pair: Pair, passphrase: string, withChain = false): Promise<number> {
     const started = performance.now();
     const p12 = await this.#worker.exportPkcs12({
       keyId: pair.key?.id ?? '',
       certificatePem: pair.certificate.pem,
       passphrase,
       friendlyName: baseName(pair.certificate.fileName),
+      chainPems: withChain ? pair.chain.map((ca) => ca.pem) : [],
     });
     save(new Blob([p12], { type: 'application/x-pkcs12' }), `${baseName(pair.certificate.fileName)}.p12`);
     return performance.now() - started;

@@ -85,7 +85,7 @@ export class GeneratorWorker {
     this.#running?.postMessage({ type: 'forget-dropped' } satisfies ToWorker);
   }
 
-  exportPkcs12(input: { keyId: string; certificatePem: string; passphrase: string; friendlyName: string }): Promise<Uint8Array<ArrayBuffer>> {
+  exportPkcs12(input: { keyId: string; certificatePem: string; passphrase: string; friendlyName: string; chainPems: readonly string[] }): Promise<Uint8Array<ArrayBuffer>> {
     return this.#ask({ type: 'export-p12', ...input }) as Promise<Uint8Array<ArrayBuffer>>;
   }
 

@@ -83,8 +83,8 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         return post({ type: 'examined', id: message.id, result: examination });
       }
       case 'export-p12': {
-        const { certificatePem, passphrase, friendlyName } = message;
-        const p12 = await exportPkcs12(self.crypto, { keyPem: droppedKey(message.keyId), certificatePem, passphrase, friendlyName });
+        const { certificatePem, passphrase, friendlyName, chainPems } = message;
+        const p12 = await exportPkcs12(self.crypto, { keyPem: droppedKey(message.keyId), certificatePem, passphrase, friendlyName, chainPems });
         return post({ type: 'exported', id: message.id, result: p12 }, [p12.buffer]);
       }
       case 'export-jwk': {

@@ -32,6 +32,8 @@ export type ToWorker =
       readonly certificatePem: string;
       readonly passphrase: string;
       readonly friendlyName: string;
+      /** Dropped CA certificates to include, nearest first; none if empty. */
+      readonly chainPems: readonly string[];
     }
   | {
       readonly type: 'export-jwk';

@@ -244,6 +244,40 @@ export const en = {
   'check.legal-name': 'Legal name encoding',
   'check.extensions': 'Requested extensions',
   'check.subject-alt-name': 'Subject alternative names',
+  // Issue 17: what the Trust Framework issued (trust-framework.ts, trust-view.ts).
+  'trust.environment': 'Environment',
+  'trust.badge.sandbox': 'Sandbox',
+  'trust.badge.production': 'Production',
+  'trust.leaf.sandbox': '**Sandbox**: issued by `{ca}`. It works against the sandbox only, not production.',
+  'trust.leaf.production': '**Production**: issued by `{ca}`. It works against production only, not the sandbox.',
+  'trust.leaf.other': '**Not from the Trust Framework**: its issuer is not a Trust Framework CA, so participants will not trust it.',
+  'trust.policy.yes': 'It carries the Trust Framework certificate policy `{oid}`.',
+  'trust.policy.no': 'It does not carry the Trust Framework certificate policy `{oid}`: recognised by the issuer name only.',
+  'trust.keyId.match': "Its authority key identifier is the real sandbox issuing CA's.",
+  'trust.keyId.differs':
+    "Its authority key identifier is not the real sandbox issuing CA's (`{keyId}`): a CA with the same name and another key, such as a test CA.",
+  'trust.keyId.caDiffers':
+    "Its key identifier is not the real sandbox issuing CA's (`{keyId}`): a CA with the same name and another key, such as a test CA.",
+  'trust.notVerified': 'Recognised by name, policy and key identifier; this page does not verify the chain of signatures.',
+  'trust.ca.issuing.sandbox': 'Sandbox issuing CA',
+  'trust.ca.issuing.production': 'Production issuing CA',
+  'trust.ca.root.sandbox': 'Sandbox root CA',
+  'trust.ca.root.production': 'Production root CA',
+  'trust.ca.other': 'CA certificate, not the Trust Framework\'s',
+  'trust.ca.hint': 'A CA certificate: there is no private key to match. A `.p12` of a certificate it issued can include it.',
+  'trust.mixed':
+    'These files mix **Sandbox** and **Production** certificates. A sandbox certificate fails at the handshake against production, and the other way round: keep them apart.',
+  'trust.partly': 'partly: {gaps}',
+  'trust.gap.no-key-usage': 'it has no key usage',
+  'trust.gap.key-usage-not-critical': 'its key usage is not marked critical',
+  'trust.gap.key-usage-differs': 'its key usage differs from what the Trust Framework CA issues for this type',
+  'trust.gap.no-extended-key-usage': 'it has no extended key usage (TLS client or server)',
+  'trust.gap.cn-not-client-id': 'its CN is not a Client ID (UUID)',
+  'trust.gap.cn-on-lfi-certificate': 'it has a CN; the LFI certificates the Trust Framework issues have none',
+  'trust.gap.no-dns-names': 'it names no DNS host',
+  'trust.kidHint':
+    "Filled with the certificate's `x5t#S256` (base64url of its SHA-256), which the directory uses as the kid. Change it if the directory shows another.",
+  'trust.includeChain': 'Include the CA certificates dropped with it ({count}): {names}',
 } as const;
 
 export type MessageKey = keyof typeof en;

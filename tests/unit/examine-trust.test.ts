@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { examine, type DroppedFile } from '../../src/lib/examine';
+import { FIXTURES, nodeCrypto } from '../support/fixtures';
+
+// The Trust Framework look-alikes made by tests/fixtures/make-trust-framework.sh.
+const file = (name: string): DroppedFile => {
+  const bytes = new Uint8Array(readFileSync(`${FIXTURES}trust-framework/${name}`));
+  return { name, size: bytes.length, bytes };
+};
+const NOW = new Date('2027-01-01T00:00:00Z');
+
+describe('examine: the Trust Framework view of what was dropped', () => {
+  it('a sandbox certificate with its key and the chain: sandbox, its role, its kid, the two CAs as CAs and as its chain', async () => {
+    const { examination } = await examine(
+      nodeCrypto,
+      [file('sandbox-server_encryption.pem'), file('sandbox-server_encryption.key'), file('sandbox-chain.pem')],
+      NOW,
+    );
+    expect(examination.problems).toEqual([]);
+    expect(examination.pairs).toHaveLength(1);
+    const [pair] = examination.pairs;
+    expect(pair!.certificate.role).toBe('server_encryption');
+    expect(pair!.certificate.trust).toMatchObject({ kind: 'end-entity', environment: 'sandbox', policy: true, keyId: 'differs', gaps: [] });
+    expect(pair!.certificate.trust.x5tS256).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(examination.authorities.map((ca) => [ca.trust.kind, ca.trust.environment])).toEqual([
+      ['issuing-ca', 'sandbox'],
+      ['root-ca', 'sandbox'],
+    ]);
+    expect(pair!.chain.map((ca) => ca.subject)).toEqual(examination.authorities.map((ca) => ca.subject));
+    expect(pair!.chain[0]!.subject).toContain('CN = Al Tareq Sandbox Trust Framework Issuing CA - G1');
+  });
+
+  it('a certificate from another CA: not from the Trust Framework, its role still named, no chain from the other CAs', async () => {
+    const { examination } = await examine(nodeCrypto, [file('other-client_signing.pem'), file('sandbox-chain.pem')], NOW);
+    const [pair] = examination.pairs;
+    expect([pair!.certificate.role, pair!.certificate.trust.environment, pair!.chain]).toEqual(['client_signing', undefined, []]);
+  });
+
+  it('the chain of the other environment is not taken for this one', async () => {
+    const { examination } = await examine(nodeCrypto, [file('production-client_signing.pem'), file('sandbox-chain.pem')], NOW);
+    expect(examination.pairs[0]!.certificate.trust.environment).toBe('production');
+    expect(examination.pairs[0]!.chain).toEqual([]);
+  });
+});
