@@ -6,7 +6,7 @@
  * above it. Plain data: it crosses from the worker to the page.
  */
 
-import { issuedBy, readCertificateFacts, type CertificateFacts } from './certificate-facts';
+import { issuedBy, readCertificateFacts, type CertificateFacts, type NameParts } from './certificate-facts';
 import type { Bytes } from './pem';
 import type { RoleId } from './profile';
 import { classify, recognise, type CertificateKind, type Environment, type KeyIdEvidence, type RoleGap } from './trust-framework';
@@ -21,6 +21,8 @@ export interface TrustView {
   readonly gaps: readonly RoleGap[];
   /** base64url SHA-256 of the DER: the kid the directory gives the key. */
   readonly x5tS256: string;
+  /** The subject's C, O, OU and CN: what a successor's request is made from. */
+  readonly subject: NameParts;
 }
 
 export interface TrustReading {
@@ -40,6 +42,7 @@ export async function readTrust(crypto: Crypto, der: Bytes): Promise<TrustReadin
     keyId: recognition.keyId,
     gaps,
     x5tS256: facts.x5tS256,
+    subject: facts.subject,
   };
   return { view, role, facts };
 }

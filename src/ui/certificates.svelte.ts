@@ -8,6 +8,8 @@
 
 import type { DroppedFile, Examination, Pair } from '../lib/examine';
 import type { RoleId } from '../lib/profile';
+import type { Rotation } from '../lib/rotation';
+import { groupByApplication, type JwksCertificate, type JwksGroup } from '../lib/jwks-groups';
 import { MAX_READ_BYTES } from '../lib/read-files';
 import type { GeneratorWorker } from './generator-worker';
 
@@ -20,9 +22,23 @@ export class CertificateDesk {
   readonly #worker: GeneratorWorker;
   /** Counts drops and clears, so that an examination that finishes after a newer one (or a Clear) is ignored. */
   #turn = 0;
+  /** Each application's certificates with a role, for its JWK Set (public data: made in the page). */
+  jwksGroups: JwksGroup<JwksCertificate>[] = $derived(
+    groupByApplication(
+      (this.examination?.pairs ?? []).map(({ certificate }) => ({
+        pem: certificate.pem,
+        role: certificate.role,
+        kid: certificate.trust.x5tS256,
+        subject: certificate.trust.subject,
+      })),
+    ),
+  );
+  /** Opens the form or the HSM/KMS path prefilled for a certificate's successor. */
+  readonly rotate: (rotation: Rotation, where: 'form' | 'hsm') => void;
 
-  constructor(worker: GeneratorWorker) {
+  constructor(worker: GeneratorWorker, rotate: (rotation: Rotation, where: 'form' | 'hsm') => void = () => {}) {
     this.#worker = worker;
+    this.rotate = rotate;
   }
 
   /** Adds files (a second drop adds to the first; a file of the same name replaces the earlier one) and reads them all again. */
@@ -72,6 +88,12 @@ export class CertificateDesk {
     });
     save(new Blob([p12], { type: 'application/x-pkcs12' }), `${baseName(pair.certificate.fileName)}.p12`);
     return performance.now() - started;
+  }
+
+  /** One application's jwks.json, made in the worker (which has the JOSE and ASN.1 code): each key's kid is its x5t#S256. */
+  async downloadJwks(group: JwksGroup<JwksCertificate>, includeTransport: boolean): Promise<void> {
+    const json = await this.#worker.exportJwks({ certificates: group.certificates, includeTransport });
+    save(new Blob([json], { type: 'application/json' }), 'jwks.json');
   }
 
   async exportJwk(pair: Pair, which: 'public' | 'private', kid: string, role: RoleId): Promise<void> {

@@ -8,6 +8,7 @@
 import type { PublicArtifact, Stage } from '../lib/artifact';
 import type { Layout } from '../lib/bundle';
 import type { DroppedFile, Examination } from '../lib/examine';
+import type { JwksCertificate } from '../lib/jwks-groups';
 import type { HsmInput, HsmOutcome } from '../lib/hsm';
 import type { RoleId } from '../lib/profile';
 import type { CertificateRequest } from '../lib/request';
@@ -83,6 +84,10 @@ export class GeneratorWorker {
   /** The worker drops the files and the private keys it holds for the Certificates view. */
   forgetDropped(): void {
     this.#running?.postMessage({ type: 'forget-dropped' } satisfies ToWorker);
+  }
+
+  exportJwks(input: { certificates: readonly JwksCertificate[]; includeTransport: boolean }): Promise<string> {
+    return this.#ask({ type: 'export-jwks', ...input }) as Promise<string>;
   }
 
   exportPkcs12(input: { keyId: string; certificatePem: string; passphrase: string; friendlyName: string; chainPems: readonly string[] }): Promise<Uint8Array<ArrayBuffer>> {

@@ -10,6 +10,7 @@ import { bundleEntries, bundleFileName, bundlePair, zipBundle, type Layout } fro
 import { AppError } from '../lib/errors';
 import { examine, type DroppedFile } from '../lib/examine';
 import { exportPkcs12, privateJwk, publicJwk } from '../lib/export';
+import { buildJwks } from '../lib/jwks';
 import { prepareHsmCsr } from '../lib/hsm';
 import { PairChecks, checkBundle } from '../lib/gate';
 import { shareOutKeys, withTimeout, type KeyMaker } from '../lib/key-makers';
@@ -94,6 +95,10 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
             ? await publicJwk(self.crypto, { certificatePem: message.certificatePem, kid, role })
             : await privateJwk(self.crypto, { keyPem: droppedKey(message.keyId), kid, role });
         return post({ type: 'exported', id: message.id, result: `${JSON.stringify(jwk, null, 2)}\n` });
+      }
+      case 'export-jwks': {
+        const jwks = await buildJwks(self.crypto, message.certificates, { includeTransport: message.includeTransport });
+        return post({ type: 'exported', id: message.id, result: `${JSON.stringify(jwks, null, 2)}\n` });
       }
       case 'hsm':
         return post({ type: 'hsm-prepared', id: message.id, result: await prepareHsmCsr(self.crypto, message.input) });

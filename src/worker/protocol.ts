@@ -5,6 +5,7 @@ import type { Layout } from '../lib/bundle';
 import type { ErrorCode, ErrorParams } from '../lib/errors';
 import type { DroppedFile, Examination } from '../lib/examine';
 import type { HsmInput, HsmOutcome } from '../lib/hsm';
+import type { JwksCertificate } from '../lib/jwks-groups';
 import type { RoleId } from '../lib/profile';
 import type { CertificateRequest } from '../lib/request';
 
@@ -45,6 +46,8 @@ export type ToWorker =
       readonly kid: string;
       readonly role: RoleId;
     }
+  /** One application's JWK Set, from its certificates (public data only). */
+  | { readonly type: 'export-jwks'; readonly id: number; readonly certificates: readonly JwksCertificate[]; readonly includeTransport: boolean }
   /** A CSR for a key in an HSM or KMS: only public data crosses. */
   | { readonly type: 'hsm'; readonly id: number; readonly input: HsmInput };
 

@@ -294,6 +294,15 @@ export const ar: Record<MessageKey, string> = {
   'trust.gap.no-dns-names': 'لا تسمّي أي مضيف DNS',
   'trust.kidHint':
     'مُلئ بقيمة `x5t#S256` للشهادة (ترميز base64url لبصمة SHA-256 الخاصة بها)، وهي ما يستخدمه الدليل معرّفًا للمفتاح kid. غيّره إن عرض الدليل قيمة أخرى.',
+  'trust.rotate': 'إنشاء مفاتيح جديدة لهذه الشهادة',
+  'trust.rotateHsm': 'إنشاء مفاتيح جديدة في HSM أو KMS',
+  'trust.rotateHint':
+    'يفتح النموذج وقد مُلئت فيه المؤسسة والمعرّفات ونوع الشهادة وأسماء DNS. تصلح الشهادات 13 شهرًا على الأكثر: ارفع طلب التوقيع الجديد قبل انتهاء صلاحية هذه الشهادة.',
+  'trust.jwks.title': 'مجموعة مفاتيح JWK للتطبيق',
+  'trust.jwks.hint':
+    'ملف `jwks.json` واحد فيه المفتاح العام لكل شهادة توقيع وتشفير لهذا التطبيق: معرّف المفتاح kid (قيمة x5t#S256) وuse وalg وx5c وx5t#S256.',
+  'trust.jwks.includeTransport': 'تضمين مفاتيح النقل (وهي لاتصالات TLS، لا لرموز JWT)',
+  'trust.jwks.download': 'تنزيل jwks.json',
   'trust.includeChain': 'تضمين شهادات جهات التصديق التي أُفلتت معها ({count}): {names}',
 };
 

@@ -277,6 +277,15 @@ export const en = {
   'trust.gap.no-dns-names': 'it names no DNS host',
   'trust.kidHint':
     "Filled with the certificate's `x5t#S256` (base64url of its SHA-256), which the directory uses as the kid. Change it if the directory shows another.",
+  'trust.rotate': 'Make new keys for this certificate',
+  'trust.rotateHsm': 'Make new keys in an HSM or KMS',
+  'trust.rotateHint':
+    'Opens the form with its organisation, IDs, certificate type and DNS names filled in. Certificates last 13 months at most: upload the new CSR before this one expires.',
+  'trust.jwks.title': 'JWK Set for',
+  'trust.jwks.hint':
+    'One `jwks.json` with the public key of each signing and encryption certificate of this application: its kid (the x5t#S256), use, alg, x5c and x5t#S256.',
+  'trust.jwks.includeTransport': 'Include the transport keys (they are for TLS, not for JWTs)',
+  'trust.jwks.download': 'Download jwks.json',
   'trust.includeChain': 'Include the CA certificates dropped with it ({count}): {names}',
 } as const;
 
