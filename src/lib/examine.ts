@@ -15,7 +15,7 @@
 import { checkCsr, roleFromFileName, type CheckResult } from './checklist';
 import { describeCertificate, matchFiles, readPemOrDer, type FileItem } from './inspect';
 import { toPem } from './pem';
-import type { RoleId } from './profile';
+import { ROLES, type RoleId } from './profile';
 import { readDroppedFiles, type DroppedFile, type FileProblem } from './read-files';
 import { toHex } from './bytes';
 import type { CertificateFacts } from './certificate-facts';
@@ -53,6 +53,8 @@ export interface CsrView {
   readonly fileNames: readonly string[];
   readonly role: RoleId | undefined;
   readonly checks: readonly CheckResult[];
+  /** When neither its file name nor a certificate names its role: the checklist against each role, for the user to choose. */
+  readonly checksByRole?: Readonly<Partial<Record<RoleId, readonly CheckResult[]>>>;
 }
 
 /** A private key the worker keeps: the page knows its file and its id, never the key. */
@@ -232,6 +234,9 @@ async function viewCertificate(crypto: Crypto, { item, fileNames }: Distinct, no
 /** The role comes from the file name when it has one (`…opf_uae_client_signing.csr`), else from its certificate. */
 async function viewCsr(crypto: Crypto, item: FileItem, fileNames: readonly string[], certificateRole?: RoleId): Promise<CsrView> {
   const role = roleFromFileName(item.fileName) ?? certificateRole;
-  return { fileName: item.fileName, fileNames, role, checks: await checkCsr(crypto, item.der, role) };
+  const view = { fileName: item.fileName, fileNames, role, checks: await checkCsr(crypto, item.der, role) };
+  if (role !== undefined) return view;
+  const byRole = await Promise.all(Object.values(ROLES).map(async ({ id }) => [id, await checkCsr(crypto, item.der, id)] as const));
+  return { ...view, checksByRole: Object.fromEntries(byRole) };
 }
 

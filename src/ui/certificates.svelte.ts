@@ -9,6 +9,7 @@
 import type { DroppedFile, Examination, Pair } from '../lib/examine';
 import type { RoleId } from '../lib/profile';
 import type { Rotation } from '../lib/rotation';
+import { holdsPrivateKey, pastedFile } from '../lib/pasted';
 import { groupByApplication, type JwksCertificate, type JwksGroup } from '../lib/jwks-groups';
 import { MAX_READ_BYTES } from '../lib/read-files';
 import type { GeneratorWorker } from './generator-worker';
@@ -22,6 +23,10 @@ export class CertificateDesk {
   readonly #worker: GeneratorWorker;
   /** Counts drops and clears, so that an examination that finishes after a newer one (or a Clear) is ignored. */
   #turn = 0;
+  /** The last pasted text held a private key, and was dropped unread. */
+  pasteRefused = $state(false);
+  /** Counts pasted texts, to name each one's file. */
+  #pastes = 0;
   /** Each application's certificates with a role, for its JWK Set (public data: made in the page). */
   jwksGroups: JwksGroup<JwksCertificate>[] = $derived(
     groupByApplication(
@@ -58,6 +63,31 @@ export class CertificateDesk {
       if (turn !== this.#turn) return;
       this.names = [...this.names.filter((name) => !added.some((file) => file.name === name)), ...added.map((file) => file.name)];
       const examination = await this.#worker.examine(added);
+      if (turn === this.#turn) this.examination = examination;
+    } catch (error) {
+      if (turn === this.#turn) this.failure = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (turn === this.#turn) this.busy = false;
+    }
+  }
+
+  /** Pasted text (PEM, or a JWKS whose x5c certificates are read), examined as a file named `pasted-N…` (issue 17). */
+  async addText(text: string): Promise<void> {
+    this.pasteRefused = holdsPrivateKey(text);
+    if (text.trim() === '' || this.pasteRefused) return;
+    const { name, bytes } = pastedFile(text, ++this.#pastes);
+    await this.add([new File([bytes as Uint8Array<ArrayBuffer>], name)]);
+  }
+
+  /** Removes one loaded file, here and in the worker, and examines the rest again. */
+  async remove(name: string): Promise<void> {
+    if (!this.names.includes(name)) return;
+    if (this.names.length === 1) return this.clear();
+    const turn = ++this.#turn;
+    this.names = this.names.filter((other) => other !== name);
+    this.busy = true;
+    try {
+      const examination = await this.#worker.examine([], [name]);
       if (turn === this.#turn) this.examination = examination;
     } catch (error) {
       if (turn === this.#turn) this.failure = error instanceof Error ? error.message : String(error);

@@ -76,9 +76,9 @@ export class GeneratorWorker {
   }
 
   /** Hands the files over (their bytes are transferred: the page keeps no copy) to be added to those the worker holds, and examined. */
-  examine(files: readonly DroppedFile[]): Promise<Examination> {
+  examine(files: readonly DroppedFile[], removed: readonly string[] = []): Promise<Examination> {
     const transfer = files.flatMap((file) => (file.bytes ? [file.bytes.buffer] : []));
-    return this.#ask({ type: 'examine', files, now: Date.now() }, undefined, transfer) as Promise<Examination>;
+    return this.#ask({ type: 'examine', files, now: Date.now(), removed }, undefined, transfer) as Promise<Examination>;
   }
 
   /** The worker drops the files and the private keys it holds for the Certificates view. */

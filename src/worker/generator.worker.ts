@@ -76,7 +76,8 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       }
       case 'examine': {
         const added = new Set(message.files.map((file) => file.name));
-        dropped = [...dropped.filter((file) => !added.has(file.name)), ...message.files];
+        const removed = new Set(message.removed ?? []);
+        dropped = [...dropped.filter((file) => !added.has(file.name) && !removed.has(file.name)), ...message.files];
         droppedKeys = new Map(); // the last examination's keys go before the next is read
         const turn = ++droppedTurn;
         const { examination, privateKeys } = await examine(self.crypto, dropped, new Date(message.now));

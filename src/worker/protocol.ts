@@ -22,7 +22,7 @@ export type ToWorker =
       readonly createdAt: number;
     }
   /** Files dropped in the Certificates view: added to those the worker holds (a file of the same name replaced), then all examined. */
-  | { readonly type: 'examine'; readonly id: number; readonly files: readonly DroppedFile[]; readonly now: number }
+  | { readonly type: 'examine'; readonly id: number; readonly files: readonly DroppedFile[]; readonly now: number; readonly removed?: readonly string[] }
   /** Clear: the worker drops the files and the private keys it holds for the Certificates view. */
   | { readonly type: 'forget-dropped' }
   | {

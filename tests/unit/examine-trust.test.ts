@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { examine, type DroppedFile } from '../../src/lib/examine';
+import type { RoleId } from '../../src/lib/profile';
 import { FIXTURES, nodeCrypto } from '../support/fixtures';
 
 // The Trust Framework look-alikes made by tests/fixtures/make-trust-framework.sh.
@@ -41,5 +42,17 @@ describe('examine: the Trust Framework view of what was dropped', () => {
     const { examination } = await examine(nodeCrypto, [file('production-client_signing.pem'), file('sandbox-chain.pem')], NOW);
     expect(examination.pairs[0]!.certificate.trust.environment).toBe('production');
     expect(examination.pairs[0]!.chain).toEqual([]);
+  });
+});
+
+describe('examine: a CSR whose file name names no role', () => {
+  it('carries the checklist for each role, so the user can choose the certificate type', async () => {
+    const bytes = new Uint8Array(readFileSync(`${FIXTURES}golden/server_encryption.csr`));
+    const { examination } = await examine(nodeCrypto, [{ name: 'request.csr', size: bytes.length, bytes }], NOW);
+    const [csr] = examination.csrs;
+    expect(csr!.role).toBeUndefined();
+    const failing = (role: RoleId) => csr!.checksByRole![role]!.filter((check) => !check.pass && !check.skipped).map((check) => check.id);
+    expect(failing('server_encryption')).toEqual([]);
+    expect(failing('client_transport')).toEqual(['subject', 'extensions']);
   });
 });

@@ -303,6 +303,14 @@ export const ar: Record<MessageKey, string> = {
     'ملف `jwks.json` واحد فيه المفتاح العام لكل شهادة توقيع وتشفير لهذا التطبيق: معرّف المفتاح kid (قيمة x5t#S256) وuse وalg وx5c وx5t#S256.',
   'trust.jwks.includeTransport': 'تضمين مفاتيح النقل (وهي لاتصالات TLS، لا لرموز JWT)',
   'trust.jwks.download': 'تنزيل jwks.json',
+  'trust.paste.summary': 'أو الصق نص PEM أو مجموعة مفاتيح JWKS',
+  'trust.paste.label': 'شهادات أو سلسلة شهادات أو طلبات توقيع بصيغة PEM، أو مجموعة مفاتيح JWKS بصيغة JSON',
+  'trust.paste.add': 'إضافة النص الملصق',
+  'trust.paste.privateKey':
+    'يحتوي النص الملصق على مفتاح خاص، فلم تتم قراءته: اختر ملف `.key` بدلًا من ذلك، فيذهب المفتاح مباشرة إلى الجزء الذي يحتفظ بالمفاتيح في الصفحة.',
+  'trust.files.title': 'الملفات المحمّلة: {count}',
+  'trust.files.remove': 'إزالة {file}',
+  'trust.files.removeShort': 'إزالة',
   'trust.includeChain': 'تضمين شهادات جهات التصديق التي أُفلتت معها ({count}): {names}',
 };
 

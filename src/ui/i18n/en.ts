@@ -286,6 +286,14 @@ export const en = {
     'One `jwks.json` with the public key of each signing and encryption certificate of this application: its kid (the x5t#S256), use, alg, x5c and x5t#S256.',
   'trust.jwks.includeTransport': 'Include the transport keys (they are for TLS, not for JWTs)',
   'trust.jwks.download': 'Download jwks.json',
+  'trust.paste.summary': 'Or paste PEM text or a JWKS',
+  'trust.paste.label': 'Certificates, a chain or CSRs in PEM, or a JWKS (JSON)',
+  'trust.paste.add': 'Add the pasted text',
+  'trust.paste.privateKey':
+    'The pasted text holds a private key, so it was not read: choose the `.key` file instead, and the key goes straight to the part of the page that keeps keys.',
+  'trust.files.title': 'Files loaded: {count}',
+  'trust.files.remove': 'Remove {file}',
+  'trust.files.removeShort': 'Remove',
   'trust.includeChain': 'Include the CA certificates dropped with it ({count}): {names}',
 } as const;
 
