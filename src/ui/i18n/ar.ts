@@ -311,6 +311,18 @@ export const ar: Record<MessageKey, string> = {
   'trust.files.title': 'الملفات المحمّلة: {count}',
   'trust.files.remove': 'إزالة {file}',
   'trust.files.removeShort': 'إزالة',
+  'trust.snippets.title': 'طريقة الاستخدام',
+  'trust.snippets.hint':
+    'جاهزة للنسخ بأسماء هذه الملفات وهذا المعرّف kid. استبدل `API_HUB_HOST` بالمضيف الذي يذكره الدليل لمنصة API Hub، واحفظ ملف `.key` حيث لا يقرؤه إلا تطبيقك.',
+  'trust.snippet.curl': 'curl، اتصال mTLS بمنصة API Hub',
+  'trust.snippet.nginx': 'خادم nginx',
+  'trust.snippet.node': 'بيئة Node.js',
+  'trust.snippet.python': 'لغة Python (مكتبة requests)',
+  'trust.snippet.java': 'لغة Java (ملف .p12)',
+  'trust.snippet.dotnet': 'منصة .NET (ملف .p12 محفوظًا باسم .pfx)',
+  'trust.snippet.openssl': 'فحص الخادم باستخدام OpenSSL',
+  'trust.snippet.jwt': 'ترويسة JWT للتوقيع (PS256)',
+  'trust.snippet.jwe': 'ترويسة JWE التي يشفّر بها الآخرون لهذا المفتاح (RSA-OAEP-256)',
   'trust.includeChain': 'تضمين شهادات جهات التصديق التي أُفلتت معها ({count}): {names}',
 };
 

@@ -294,6 +294,18 @@ export const en = {
   'trust.files.title': 'Files loaded: {count}',
   'trust.files.remove': 'Remove {file}',
   'trust.files.removeShort': 'Remove',
+  'trust.snippets.title': 'How to use it',
+  'trust.snippets.hint':
+    'Ready to copy, with these file names and this kid. Replace `API_HUB_HOST` with the host the directory lists for the API hub; keep the `.key` where only your application can read it.',
+  'trust.snippet.curl': 'curl, mTLS to the API hub',
+  'trust.snippet.nginx': 'nginx',
+  'trust.snippet.node': 'Node.js',
+  'trust.snippet.python': 'Python (requests)',
+  'trust.snippet.java': 'Java (the .p12)',
+  'trust.snippet.dotnet': '.NET (the .p12 saved as .pfx)',
+  'trust.snippet.openssl': 'Check the server with OpenSSL',
+  'trust.snippet.jwt': 'JWT header for signing (PS256)',
+  'trust.snippet.jwe': 'JWE header others encrypt to this key with (RSA-OAEP-256)',
   'trust.includeChain': 'Include the CA certificates dropped with it ({count}): {names}',
 } as const;
 
