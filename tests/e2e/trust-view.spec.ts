@@ -85,5 +85,5 @@ test('a certificate from another CA says it is not from the Trust Framework; par
   await expect(other).toContainText('Not from the Trust Framework');
   await expect(other).toContainText('Signing (opf_uae_client_signing)');
   const partial = page.getByRole('article').filter({ hasText: 'sandbox-partial-signing.pem' });
-  await expect(partial).toContainText('Server signing (opf_uae_server_signing); partly: it has a CN; the LFI certificates the Trust Framework issues have none');
+  await expect(partial).toContainText('Server signing (opf_uae_server_signing), partly: it has a CN; the LFI certificates the Trust Framework issues have none');
 });
