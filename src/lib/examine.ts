@@ -20,6 +20,7 @@ import { readDroppedFiles, type DroppedFile, type FileProblem } from './read-fil
 import { toHex } from './bytes';
 import type { CertificateFacts } from './certificate-facts';
 import { chainAbove, readTrust, type TrustView } from './trust-view';
+import { isPkcs12, pkcs12Items } from './pkcs12-read';
 
 export type { DroppedFile, FileProblem } from './read-files';
 
@@ -95,12 +96,23 @@ export interface ExaminationResult {
 }
 
 /** Reads, pairs and checks everything dropped. Never throws for a bad file: it becomes a problem naming it. */
-export async function examine(crypto: Crypto, dropped: readonly DroppedFile[], now: Date): Promise<ExaminationResult> {
+export async function examine(
+  crypto: Crypto,
+  dropped: readonly DroppedFile[],
+  now: Date,
+  p12Passphrases: ReadonlyMap<string, string> = new Map(),
+): Promise<ExaminationResult> {
   const { files, problems } = await readDroppedFiles(dropped);
   const read: FileItem[] = [];
   for (const file of files) {
     const name = file.name;
     try {
+      if (isPkcs12(file.bytes)) {
+        const opened = await pkcs12Items(crypto, file.bytes, name, p12Passphrases.get(name));
+        if ('problem' in opened) problems.push(opened.problem);
+        else read.push(...opened.items);
+        continue;
+      }
       const result = readPemOrDer(file.bytes, name);
       if (result.ok) for (const item of result.items) read.push(item);
       else problems.push(result.problem);

@@ -79,6 +79,20 @@ export class CertificateDesk {
     await this.add([new File([bytes as Uint8Array<ArrayBuffer>], name)]);
   }
 
+  /** Opens a dropped .p12 with its passphrase (in the worker, where its key stays). */
+  async openP12(fileName: string, passphrase: string): Promise<void> {
+    const turn = ++this.#turn;
+    this.busy = true;
+    try {
+      const examination = await this.#worker.openP12(fileName, passphrase);
+      if (turn === this.#turn) this.examination = examination;
+    } catch (error) {
+      if (turn === this.#turn) this.failure = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (turn === this.#turn) this.busy = false;
+    }
+  }
+
   /** Removes one loaded file, here and in the worker, and examines the rest again. */
   async remove(name: string): Promise<void> {
     if (!this.names.includes(name)) return;

@@ -86,6 +86,11 @@ export class GeneratorWorker {
     this.#running?.postMessage({ type: 'forget-dropped' } satisfies ToWorker);
   }
 
+  /** The passphrase for a dropped .p12: the worker opens it and examines all the files again. */
+  openP12(fileName: string, passphrase: string): Promise<Examination> {
+    return this.#ask({ type: 'open-p12', fileName, passphrase, now: Date.now() }) as Promise<Examination>;
+  }
+
   exportJwks(input: { certificates: readonly JwksCertificate[]; includeTransport: boolean }): Promise<string> {
     return this.#ask({ type: 'export-jwks', ...input }) as Promise<string>;
   }

@@ -48,6 +48,8 @@ let keyFrameMaker: Promise<KeyMaker> | undefined;
  */
 let dropped: readonly DroppedFile[] = [];
 let droppedKeys: ReadonlyMap<string, string> = new Map();
+/** The passphrases of dropped .p12 files, by file name: kept here with the files, dropped with them. */
+const p12Passphrases = new Map<string, string>();
 /** Counts examinations and clears: only the newest examination's keys are kept. */
 let droppedTurn = 0;
 
@@ -66,7 +68,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     keyFrameMaker = keyMakerOverPort<CryptoKeyPair>(message.port).then((maker) => withTimeout(maker, KEY_FRAME_TIMEOUT_MS, 'the key frame'));
     return;
   }
-  if (message.type === 'forget-dropped') return void ((dropped = []), (droppedKeys = new Map()), droppedTurn++);
+  if (message.type === 'forget-dropped') return void ((dropped = []), (droppedKeys = new Map()), p12Passphrases.clear(), droppedTurn++);
   asked = true; // the warm-up gives way to the first real request
   try {
     switch (message.type) {
@@ -77,10 +79,18 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       case 'examine': {
         const added = new Set(message.files.map((file) => file.name));
         const removed = new Set(message.removed ?? []);
+        for (const name of [...removed, ...added]) p12Passphrases.delete(name);
         dropped = [...dropped.filter((file) => !added.has(file.name) && !removed.has(file.name)), ...message.files];
         droppedKeys = new Map(); // the last examination's keys go before the next is read
         const turn = ++droppedTurn;
-        const { examination, privateKeys } = await examine(self.crypto, dropped, new Date(message.now));
+        const { examination, privateKeys } = await examine(self.crypto, dropped, new Date(message.now), p12Passphrases);
+        if (turn === droppedTurn) droppedKeys = privateKeys;
+        return post({ type: 'examined', id: message.id, result: examination });
+      }
+      case 'open-p12': {
+        p12Passphrases.set(message.fileName, message.passphrase);
+        const turn = ++droppedTurn;
+        const { examination, privateKeys } = await examine(self.crypto, dropped, new Date(message.now), p12Passphrases);
         if (turn === droppedTurn) droppedKeys = privateKeys;
         return post({ type: 'examined', id: message.id, result: examination });
       }

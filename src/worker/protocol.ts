@@ -23,6 +23,8 @@ export type ToWorker =
     }
   /** Files dropped in the Certificates view: added to those the worker holds (a file of the same name replaced), then all examined. */
   | { readonly type: 'examine'; readonly id: number; readonly files: readonly DroppedFile[]; readonly now: number; readonly removed?: readonly string[] }
+  /** The passphrase of a dropped .p12: the worker keeps it with the file, opens it and examines everything again. */
+  | { readonly type: 'open-p12'; readonly id: number; readonly fileName: string; readonly passphrase: string; readonly now: number }
   /** Clear: the worker drops the files and the private keys it holds for the Certificates view. */
   | { readonly type: 'forget-dropped' }
   | {

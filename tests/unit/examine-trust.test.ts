@@ -56,3 +56,33 @@ describe('examine: a CSR whose file name names no role', () => {
     expect(failing('client_transport')).toEqual(['subject', 'extensions']);
   });
 });
+
+describe('examine: a dropped .p12', () => {
+  const p12 = file('sandbox-client_signing-pbes2.p12');
+  it('without its passphrase: a problem asking for it, and nothing read', async () => {
+    const { examination } = await examine(nodeCrypto, [p12], NOW);
+    expect(examination.problems.map((problem) => [problem.code, problem.fileName])).toEqual([['p12-passphrase-needed', p12.name]]);
+    expect(examination.pairs).toEqual([]);
+  });
+
+  it('with its passphrase: the key (kept apart, for the worker), its certificate and the chain', async () => {
+    const { examination, privateKeys } = await examine(nodeCrypto, [p12], NOW, new Map([[p12.name, 'correct horse battery staple']]));
+    expect(examination.problems).toEqual([]);
+    expect(examination.pairs.map((pair) => [pair.certificate.role, pair.certificate.trust.environment, pair.key?.fileName, pair.chain.length])).toEqual([
+      ['client_signing', 'sandbox', p12.name, 2],
+    ]);
+    expect([...privateKeys.values()]).toEqual([readFileSync(`${FIXTURES}trust-framework/sandbox-client_signing.key`, 'utf8')]);
+    expect(JSON.stringify(examination)).not.toContain('PRIVATE KEY');
+  }, 30_000);
+
+  it('the legacy 3DES one: refused by name, the other files still read', async () => {
+    const { examination } = await examine(
+      nodeCrypto,
+      [file('sandbox-client_signing-legacy.p12'), file('sandbox-root-ca.pem')],
+      NOW,
+      new Map([['sandbox-client_signing-legacy.p12', 'correct horse battery staple']]),
+    );
+    expect(examination.problems.map((problem) => problem.code)).toEqual(['p12-encryption-unsupported']);
+    expect(examination.authorities).toHaveLength(1);
+  });
+});

@@ -323,6 +323,8 @@ export const ar: Record<MessageKey, string> = {
   'trust.snippet.openssl': 'فحص الخادم باستخدام OpenSSL',
   'trust.snippet.jwt': 'ترويسة JWT للتوقيع (PS256)',
   'trust.snippet.jwe': 'ترويسة JWE التي يشفّر بها الآخرون لهذا المفتاح (RSA-OAEP-256)',
+  'trust.p12.passphrase': 'عبارة المرور للملف {file}',
+  'trust.p12.open': 'فتح',
   'trust.includeChain': 'تضمين شهادات جهات التصديق التي أُفلتت معها ({count}): {names}',
 };
 
@@ -409,6 +411,12 @@ export const arErrors: Record<ErrorCode, string> = {
     'الخيار «{value}» في الأمر يحتاج إلى قيمة بعده، مثل -out app.csr. أضف القيمة، أو الصق الأمر كاملًا.',
   'key-not-rsa-2048':
     'نوع المفتاح المطلوب «{value}» غير مسموح به: يشترط إطار الثقة مفاتيح RSA بطول 2048 بت. استخدم -newkey rsa:2048.',
+  'p12-passphrase-needed':
+    'الملف «{value}» بصيغة PKCS#12 (.p12)، وهو محميّ بعبارة مرور. أدخل عبارة المرور لقراءة المفتاح والشهادات التي فيه؛ يبقى المفتاح في الجزء الذي يحتفظ بالمفاتيح في الصفحة.',
+  'p12-passphrase-wrong':
+    'عبارة المرور لا تفتح الملف «{value}» (يفشل فحص سلامته). أعد كتابتها؛ فهي تميّز بين الأحرف الكبيرة والصغيرة.',
+  'p12-encryption-unsupported':
+    'الملف مشفّر بطريقة PKCS#12 قديمة «{value}» (مثل 3DES أو RC2) لا تستطيع المتصفحات فكّ تشفيرها. حوّل نسخة منه باستخدام OpenSSL: openssl pkcs12 -in old.p12 -nodes | openssl pkcs12 -export -out converted.p12، ثم أضف الملف الناتج.',
   'encrypted-key':
     'لا تُنشئ هذه الأداة مفاتيح خاصة مشفّرة ولا تقرؤها. في الأمر، احذف -passout أو -passin وأبقِ -nodes، واحمِ ملف المفتاح نفسه. ولفحص مفتاح مشفّر مقابل شهادته، فكّ تشفير نسخة منه بالأمر openssl pkey -in <ملف المفتاح> -out decrypted.key (يطلب عبارة المرور)، ثم أضف النسخة واحذفها بعد الانتهاء.',
   'digest-not-sha256':

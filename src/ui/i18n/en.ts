@@ -306,6 +306,8 @@ export const en = {
   'trust.snippet.openssl': 'Check the server with OpenSSL',
   'trust.snippet.jwt': 'JWT header for signing (PS256)',
   'trust.snippet.jwe': 'JWE header others encrypt to this key with (RSA-OAEP-256)',
+  'trust.p12.passphrase': 'Passphrase of {file}',
+  'trust.p12.open': 'Open',
   'trust.includeChain': 'Include the CA certificates dropped with it ({count}): {names}',
 } as const;
 
