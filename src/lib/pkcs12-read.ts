@@ -8,7 +8,19 @@
  */
 
 import * as asn1js from 'asn1js';
-import { CertBag, CryptoEngine, EncryptedContentInfo, EncryptedData, PFX, PKCS8ShroudedKeyBag, PrivateKeyInfo, SafeContents, type SafeBag } from 'pkijs';
+import {
+  CertBag,
+  CryptoEngine,
+  EncryptedContentInfo,
+  EncryptedData,
+  PBES2Params,
+  PBKDF2Params,
+  PFX,
+  PKCS8ShroudedKeyBag,
+  PrivateKeyInfo,
+  SafeContents,
+  type SafeBag,
+} from 'pkijs';
 import { AppError, type ErrorCode } from './errors';
 import type { Bytes } from './pem';
 
@@ -17,6 +29,12 @@ const ENCRYPTED_DATA = '1.2.840.113549.1.7.6';
 const DATA = '1.2.840.113549.1.7.1';
 /** A .p12 holds a key, its certificate and a chain: a few bags. More is not a file this tool made or needs. */
 const MAX_BAGS = 64;
+/**
+ * Input is hostile: a file could ask for billions of rounds and hold the worker for hours. The MAC's KDF runs
+ * a digest per round (about 5 s for 600,000 here, this tool's own export); PBKDF2 is native. keytool caps at 5,000,000.
+ */
+export const MAX_MAC_ITERATIONS = 1_000_000;
+export const MAX_PBKDF2_ITERATIONS = 10_000_000;
 
 export interface Pkcs12Contents {
   /** PKCS#8 DER, unencrypted: for the worker only. */
@@ -39,6 +57,7 @@ export async function readPkcs12(crypto: Crypto, der: Bytes, passphrase: string,
   const engine = new CryptoEngine({ name: 'injected', crypto });
   const password = new TextEncoder().encode(passphrase).buffer as ArrayBuffer;
   const pfx = PFX.fromBER(der);
+  tooManyRounds(pfx.macData?.iterations ?? 1, MAX_MAC_ITERATIONS, fileName);
   try {
     await pfx.parseInternalValues({ password, checkIntegrity: true }, engine);
   } catch (cause) {
@@ -48,6 +67,7 @@ export async function readPkcs12(crypto: Crypto, der: Bytes, passphrase: string,
   for (const content of safe.safeContents) {
     const algorithm = content.contentType === ENCRYPTED_DATA ? encryptionOf(content.content) : undefined;
     if (content.contentType !== DATA && algorithm !== PBES2) throw legacy(fileName, algorithm ?? content.contentType);
+    if (algorithm === PBES2) tooManyRounds(pbkdf2Iterations(encryptionParams(content.content)), MAX_PBKDF2_ITERATIONS, fileName);
   }
   await safe.parseInternalValues({ safeContents: safe.safeContents.map(() => ({ password })) }, engine);
   const bags = safe.parsedValue!.safeContents.flatMap((contents: { value: SafeContents }) => contents.value.safeBags);
@@ -61,6 +81,7 @@ async function readBags(engine: CryptoEngine, bags: readonly SafeBag[], password
   for (const bag of bags) {
     if (bag.bagValue instanceof PKCS8ShroudedKeyBag) {
       if (bag.bagValue.encryptionAlgorithm.algorithmId !== PBES2) throw legacy(fileName, bag.bagValue.encryptionAlgorithm.algorithmId);
+      tooManyRounds(pbkdf2Iterations(bag.bagValue.encryptionAlgorithm.algorithmParams), MAX_PBKDF2_ITERATIONS, fileName);
       // Decrypted as pkijs's own bag reader does, but kept as the bytes: pkijs re-encodes an RSA key without the modulus's leading zero.
       const encrypted = new EncryptedData({
         encryptedContentInfo: new EncryptedContentInfo({ contentEncryptionAlgorithm: bag.bagValue.encryptionAlgorithm, encryptedContent: bag.bagValue.encryptedData }),
@@ -76,12 +97,41 @@ async function readBags(engine: CryptoEngine, bags: readonly SafeBag[], password
 }
 
 /** EncryptedData ::= SEQUENCE { version, encryptedContentInfo SEQUENCE { contentType, contentEncryptionAlgorithm, … } } */
-function encryptionOf(content: unknown): string | undefined {
+function encryptionAlgorithm(content: unknown): asn1js.Sequence | undefined {
   const value = (content as asn1js.Sequence | undefined)?.valueBlock?.value;
   const info = value?.[1] as asn1js.Sequence | undefined;
-  const algorithm = info?.valueBlock?.value?.[1] as asn1js.Sequence | undefined;
-  const oid = algorithm?.valueBlock?.value?.[0];
+  return info?.valueBlock?.value?.[1] as asn1js.Sequence | undefined;
+}
+
+function encryptionOf(content: unknown): string | undefined {
+  const oid = encryptionAlgorithm(content)?.valueBlock?.value?.[0];
   return oid instanceof asn1js.ObjectIdentifier ? oid.valueBlock.toString() : undefined;
+}
+
+function encryptionParams(content: unknown): unknown {
+  return encryptionAlgorithm(content)?.valueBlock?.value?.[1];
+}
+
+/**
+ * RFC 8018: PBES2-params ::= SEQUENCE { keyDerivationFunc AlgorithmIdentifier {{PBKDF2}}, encryptionScheme … }
+ *   PBKDF2-params ::= SEQUENCE { salt OCTET STRING, iterationCount INTEGER, … }
+ * The count, or Infinity when it cannot be read (refused rather than guessed).
+ */
+function pbkdf2Iterations(params: unknown): number {
+  try {
+    const pbes2 = new PBES2Params({ schema: params });
+    return new PBKDF2Params({ schema: pbes2.keyDerivationFunc.algorithmParams }).iterationCount;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+function tooManyRounds(iterations: number, limit: number, fileName: string): void {
+  if (iterations <= limit) return;
+  throw new AppError(
+    'file-unsupported',
+    `"${fileName}" asks for ${Number.isFinite(iterations) ? iterations.toLocaleString('en') : 'an unreadable number of'} key-derivation rounds; this tool reads .p12 files of at most ${limit.toLocaleString('en')}. Export it again with fewer (OpenSSL: -iter).`,
+  );
 }
 
 function legacy(fileName: string, algorithm: string): AppError {

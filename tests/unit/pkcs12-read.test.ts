@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isPkcs12, readPkcs12 } from '../../src/lib/pkcs12-read';
+import { PFX } from 'pkijs';
+import { MAX_MAC_ITERATIONS, isPkcs12, readPkcs12 } from '../../src/lib/pkcs12-read';
 import { fromPem } from '../../src/lib/pem';
 import { FIXTURES, nodeCrypto, readFixture } from '../support/fixtures';
 
@@ -35,6 +36,18 @@ describe('readPkcs12', () => {
       params: { value: '1.2.840.113549.1.12.1.3' },
       message: expect.stringContaining('openssl pkcs12 -in "old.p12" -nodes | openssl pkcs12 -export -out converted.p12'),
     });
+  });
+
+  it('a file asking for more MAC rounds than the cap is refused before any is run', async () => {
+    const der = p12('sandbox-client_signing-pbes2.p12');
+    const pfx = PFX.fromBER(der);
+    pfx.macData!.iterations = MAX_MAC_ITERATIONS + 1;
+    const started = performance.now();
+    await expect(readPkcs12(nodeCrypto, new Uint8Array(pfx.toSchema().toBER()), PASSPHRASE, 'slow.p12')).rejects.toMatchObject({
+      code: 'file-unsupported',
+      message: '"slow.p12" asks for 1,000,001 key-derivation rounds; this tool reads .p12 files of at most 1,000,000. Export it again with fewer (OpenSSL: -iter).',
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('isPkcs12 tells a .p12 from a certificate', () => {
