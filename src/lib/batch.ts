@@ -40,7 +40,7 @@ export interface BatchRow {
 
 const COLUMN_NAMES = 'legal_name, organisation_id, client_id, roles, dns_names';
 const HEADER_RULE = 'Name the columns in the first row: legal_name, organisation_id, client_id, roles and (for server certificates) dns_names, in any order';
-const ROLES_EXAMPLE = 'transport;signing;encryption for an application, or server_transport;server_signing for an LFI';
+const ROLES_EXAMPLE = 'transport;signing;encryption for an application, or server_transport;server_signing;server_encryption for an LFI';
 
 /**
  * Header names as people write them, after lowercasing and turning spaces and
@@ -330,7 +330,7 @@ function readRow(
   const server = roles.some((role) => ROLES[role].party === 'server');
   if (client && server) {
     const message =
-      "A row is either an application's certificates (transport, signing, encryption) or an LFI's server certificates (server_transport, server_signing); put the server certificates in a row of their own.";
+      "A row is either an application's certificates (transport, signing, encryption) or an LFI's server certificates (server_transport, server_signing, server_encryption); put the server certificates in a row of their own.";
     report('roles-mixed', 'roles', cell('roles'), message);
   }
   const kind = client === server ? undefined : server ? 'server' : 'client';

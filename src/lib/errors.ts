@@ -88,6 +88,10 @@ export const ERROR_CODES = [
   'zip-inflated-too-large',
   'zip-nested',
   'zip-entry-unsupported',
+  // A .p12 the user already has (pkcs12-read.ts, issue 17)
+  'p12-passphrase-needed',
+  'p12-passphrase-wrong',
+  'p12-encryption-unsupported',
   // Exports after issuance (pkcs12.ts, jwk.ts)
   'passphrase-required',
   'passphrase-not-ascii',

@@ -17,9 +17,12 @@ import { describeCertificate } from './describe';
 import { matchFiles } from './match';
 import { readPemOrDer, type FileItem } from './sniff';
 import { toPem } from './pem';
-import { roleInFileName, type RoleId } from './profile';
+import { ROLES, roleInFileName, type RoleId } from './profile';
 import { readDroppedFiles, type DroppedFile, type FileProblem } from './read-files';
 import { toHex } from './bytes';
+import type { CertificateFacts } from './certificate-facts';
+import { chainAbove, readTrust, type TrustView } from './trust-view';
+import { isPkcs12, pkcs12Items } from './pkcs12-read';
 
 export type { DroppedFile, FileProblem } from './read-files';
 
@@ -42,7 +45,10 @@ export interface CertificateView {
   readonly dnsNames: readonly string[];
   /** SHA-256 of the certificate, as `openssl x509 -fingerprint -sha256` prints it. */
   readonly fingerprint: string;
+  /** The role its key usage, EKU, subject and SAN point to (trust.gaps says what is missing). */
   readonly role: RoleId | undefined;
+  /** Sandbox, production or neither; CA or not; the kid (x5t#S256). */
+  readonly trust: TrustView;
 }
 
 export interface CsrView {
@@ -50,6 +56,8 @@ export interface CsrView {
   readonly fileNames: readonly string[];
   readonly role: RoleId | undefined;
   readonly checks: readonly CheckResult[];
+  /** When neither its file name nor a certificate names its role: the checklist against each role, for the user to choose. */
+  readonly checksByRole?: Readonly<Partial<Record<RoleId, readonly CheckResult[]>>>;
 }
 
 /** A private key the worker keeps: the page knows its file and its id, never the key. */
@@ -67,10 +75,14 @@ export interface Pair {
   readonly csr: CsrView | undefined;
   /** A public-key file with the certificate's key (its private key in an HSM or KMS), by its file names. */
   readonly publicKey: { readonly fileName: string; readonly fileNames: readonly string[] } | undefined;
+  /** The CA certificates among the files above this one, nearest first: a .p12 can include them. */
+  readonly chain: readonly CertificateView[];
 }
 
 export interface Examination {
   readonly pairs: readonly Pair[];
+  /** CA certificates (root, issuing) with no private key among the files. */
+  readonly authorities: readonly CertificateView[];
   /** CSRs with no certificate among the files, with their checklist. */
   readonly csrs: readonly CsrView[];
   /** Keys with neither certificate nor CSR, by file name. */
@@ -86,12 +98,23 @@ export interface ExaminationResult {
 }
 
 /** Reads, pairs and checks everything dropped. Never throws for a bad file: it becomes a problem naming it. */
-export async function examine(crypto: Crypto, dropped: readonly DroppedFile[], now: Date): Promise<ExaminationResult> {
+export async function examine(
+  crypto: Crypto,
+  dropped: readonly DroppedFile[],
+  now: Date,
+  p12Passphrases: ReadonlyMap<string, string> = new Map(),
+): Promise<ExaminationResult> {
   const { files, problems } = await readDroppedFiles(dropped);
   const read: FileItem[] = [];
   for (const file of files) {
     const name = file.name;
     try {
+      if (isPkcs12(file.bytes)) {
+        const opened = await pkcs12Items(crypto, file.bytes, name, p12Passphrases.get(name));
+        if ('problem' in opened) problems.push(opened.problem);
+        else read.push(...opened.items);
+        continue;
+      }
       const result = readPemOrDer(file.bytes, name);
       if (result.ok) for (const item of result.items) read.push(item);
       else problems.push(result.problem);
@@ -103,7 +126,7 @@ export async function examine(crypto: Crypto, dropped: readonly DroppedFile[], n
   // Each distinct object once, with the names of all the files it was in; then each is decoded on its own.
   const distinct = await deduplicate(crypto, read);
   const usable: Distinct[] = [];
-  const certificates = new Map<FileItem, CertificateView>();
+  const certificates = new Map<FileItem, { view: CertificateView; facts: CertificateFacts }>();
   for (const entry of distinct) {
     try {
       if (entry.item.kind === 'certificate') certificates.set(entry.item, await viewCertificate(crypto, entry, now));
@@ -133,14 +156,19 @@ export async function examine(crypto: Crypto, dropped: readonly DroppedFile[], n
     }
   };
 
+  // A CA certificate without its key is shown as a CA, not as a certificate missing its key.
+  const isAuthority = (match: (typeof matches.certificates)[number]) => !match.key && certificates.get(match.certificate)!.view.trust.kind !== 'end-entity';
+  const authorities = matches.certificates.filter(isAuthority).map((match) => certificates.get(match.certificate)!);
+  const ladder = authorities.map(({ view, facts }) => ({ facts, item: view }));
   const pairs: Pair[] = [];
-  for (const match of matches.certificates) {
-    const certificate = certificates.get(match.certificate)!;
+  for (const match of matches.certificates.filter((candidate) => !isAuthority(candidate))) {
+    const { view: certificate, facts } = certificates.get(match.certificate)!;
     pairs.push({
       certificate,
       key: match.key && keyReference(match.key, match.publicKeyFingerprint),
       csr: match.csr && (await csrView(match.csr, certificate.role)),
       publicKey: match.publicKey && { fileName: match.publicKey.fileName, fileNames: namesOf.get(match.publicKey) ?? [match.publicKey.fileName] },
+      chain: chainAbove(facts, ladder),
     });
   }
   const csrs: CsrView[] = [];
@@ -156,7 +184,7 @@ export async function examine(crypto: Crypto, dropped: readonly DroppedFile[], n
       keys.push(entry.publicKey.fileName);
     }
   }
-  return { examination: { pairs, csrs, keys, problems }, privateKeys };
+  return { examination: { pairs, authorities: authorities.map(({ view }) => view), csrs, keys, problems }, privateKeys };
 }
 
 interface Distinct {
@@ -194,9 +222,10 @@ function unreadable(fileName: string, kind: FileItem['kind'] | 'file', cause: un
   };
 }
 
-async function viewCertificate(crypto: Crypto, { item, fileNames }: Distinct, now: Date): Promise<CertificateView> {
+async function viewCertificate(crypto: Crypto, { item, fileNames }: Distinct, now: Date): Promise<{ view: CertificateView; facts: CertificateFacts }> {
   const description = await describeCertificate(crypto, item.der);
-  return {
+  const trust = await readTrust(crypto, item.der);
+  const view: CertificateView = {
     fileName: item.fileName,
     fileNames,
     pem: toPem('CERTIFICATE', item.der),
@@ -210,13 +239,18 @@ async function viewCertificate(crypto: Crypto, { item, fileNames }: Distinct, no
     extendedKeyUsage: description.extendedKeyUsage,
     dnsNames: description.dnsNames,
     fingerprint: description.fingerprint,
-    role: description.likelyRole(),
+    role: trust.role,
+    trust: trust.view,
   };
+  return { view, facts: trust.facts };
 }
 
 /** The role comes from the file name when it has one (`…opf_uae_client_signing.csr`), else from its certificate. */
 async function viewCsr(crypto: Crypto, item: FileItem, fileNames: readonly string[], certificateRole?: RoleId): Promise<CsrView> {
   const role = roleInFileName(item.fileName) ?? certificateRole;
-  return { fileName: item.fileName, fileNames, role, checks: await checkCsr(crypto, item.der, role) };
+  const view = { fileName: item.fileName, fileNames, role, checks: await checkCsr(crypto, item.der, role) };
+  if (role !== undefined) return view;
+  const byRole = await Promise.all(Object.values(ROLES).map(async ({ id }) => [id, await checkCsr(crypto, item.der, id)] as const));
+  return { ...view, checksByRole: Object.fromEntries(byRole) };
 }
 

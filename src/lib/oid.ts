@@ -24,6 +24,7 @@ export const OID = {
   basicConstraints: '2.5.29.19',
   subjectKeyIdentifier: '2.5.29.14',
   authorityKeyIdentifier: '2.5.29.35',
+  certificatePolicies: '2.5.29.32',
   // Key purposes
   serverAuth: '1.3.6.1.5.5.7.3.1',
   clientAuth: '1.3.6.1.5.5.7.3.2',

@@ -15,7 +15,8 @@ export type RoleId =
   | 'client_signing'
   | 'client_encryption'
   | 'server_transport'
-  | 'server_signing';
+  | 'server_signing'
+  | 'server_encryption';
 
 export interface RoleProfile {
   readonly id: RoleId;
@@ -60,7 +61,8 @@ export const ROLES: Readonly<Record<RoleId, RoleProfile>> = {
   client_encryption: role('client', 'encryption', {
     label: 'Encryption',
     usedFor: 'receiving RSA-OAEP-256 encrypted JWEs',
-    keyUsage: ['keyEncipherment'],
+    // What the Trust Framework's CA issues for encryption, seen on a real certificate.
+    keyUsage: ['keyEncipherment', 'dataEncipherment'],
     extendedKeyUsage: [],
     dnsNames: 'none',
     commonName: 'client-id',
@@ -81,13 +83,25 @@ export const ROLES: Readonly<Record<RoleId, RoleProfile>> = {
     dnsNames: 'none',
     commonName: 'none',
   }),
+  // The directory does not publish this file-name role; opf_uae_server_encryption is this tool's choice.
+  server_encryption: role('server', 'encryption', {
+    label: 'Server encryption',
+    usedFor: 'receiving RSA-OAEP-256 encrypted JWEs (PII, events)',
+    keyUsage: ['keyEncipherment', 'dataEncipherment'],
+    extendedKeyUsage: [],
+    dnsNames: 'none',
+    commonName: 'none',
+  }),
 };
 
 /** The roles a TPP makes, in the order the directory lists them. */
 export const CLIENT_ROLES: readonly RoleId[] = ['client_transport', 'client_signing', 'client_encryption'];
 
 /** The roles an LFI makes. */
-export const SERVER_ROLES: readonly RoleId[] = ['server_transport', 'server_signing'];
+export const SERVER_ROLES: readonly RoleId[] = ['server_transport', 'server_signing', 'server_encryption'];
+
+/** A role whose file name the directory does not publish: the tool's own choice, said where it is shown. */
+export const ASSUMED_FILE_ROLES: readonly RoleId[] = ['server_encryption'];
 
 /** `<prefix>-opf_uae_client_transport`: the stem both files of a pair share. */
 export function fileStem(prefix: string, roleId: RoleId): string {

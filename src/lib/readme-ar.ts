@@ -15,6 +15,7 @@ const ROLE_NAMES: Readonly<Record<RoleId, { name: string; use: string }>> = {
   client_encryption: { name: 'التشفير', use: 'استقبال رسائل JWE المشفّرة باستخدام RSA-OAEP-256' },
   server_transport: { name: 'النقل (الخادم)', use: 'خادم TLS في API Hub' },
   server_signing: { name: 'التوقيع (الخادم)', use: 'توقيع رموز JWT باستخدام PS256' },
+  server_encryption: { name: 'التشفير (الخادم)', use: 'استقبال رموز JWE المشفّرة بخوارزمية RSA-OAEP-256 (البيانات الشخصية والأحداث)' },
 };
 
 /** One certificate's facts, as the English half prints them (names already quoted). */

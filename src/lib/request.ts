@@ -104,7 +104,7 @@ export function validateServerForm(form: ServerForm): Validation {
   }
   if (roles.length === 0) {
     errors.push(
-      new AppError('no-certificate-selected', 'Tick at least one certificate to make: Server transport or Server signing.', {
+      new AppError('no-certificate-selected', 'Tick at least one certificate to make: Server transport, Server signing or Server encryption.', {
         field: 'roles',
       }),
     );

@@ -8,6 +8,7 @@
 import type { PublicArtifact, Stage } from '../lib/artifact';
 import type { Layout } from '../lib/bundle';
 import type { DroppedFile, Examination } from '../lib/examine';
+import type { JwksCertificate } from '../lib/jwks-groups';
 import type { HsmInput, HsmOutcome } from '../lib/hsm';
 import type { RoleId } from '../lib/profile';
 import type { CertificateRequest } from '../lib/request';
@@ -76,9 +77,9 @@ export class GeneratorWorker {
   }
 
   /** Hands the files over (their bytes are transferred: the page keeps no copy) to be added to those the worker holds, and examined. */
-  examine(files: readonly DroppedFile[]): Promise<Examination> {
+  examine(files: readonly DroppedFile[], removed: readonly string[] = []): Promise<Examination> {
     const transfer = files.flatMap((file) => (file.bytes ? [file.bytes.buffer] : []));
-    return this.#ask({ type: 'examine', files, now: Date.now() }, undefined, transfer) as Promise<Examination>;
+    return this.#ask({ type: 'examine', files, now: Date.now(), removed }, undefined, transfer) as Promise<Examination>;
   }
 
   /** The worker drops the files and the private keys it holds for the Certificates view. */
@@ -86,7 +87,16 @@ export class GeneratorWorker {
     this.#running?.postMessage({ type: 'forget-dropped' } satisfies ToWorker);
   }
 
-  exportPkcs12(input: { keyId: string; certificatePem: string; passphrase: string; friendlyName: string }): Promise<Uint8Array<ArrayBuffer>> {
+  /** The passphrase for a dropped .p12: the worker opens it and examines all the files again. */
+  openP12(fileName: string, passphrase: string): Promise<Examination> {
+    return this.#ask({ type: 'open-p12', fileName, passphrase, now: Date.now() }) as Promise<Examination>;
+  }
+
+  exportJwks(input: { certificates: readonly JwksCertificate[]; includeTransport: boolean }): Promise<string> {
+    return this.#ask({ type: 'export-jwks', ...input }) as Promise<string>;
+  }
+
+  exportPkcs12(input: { keyId: string; certificatePem: string; passphrase: string; friendlyName: string; chainPems: readonly string[] }): Promise<Uint8Array<ArrayBuffer>> {
     return this.#ask({ type: 'export-p12', ...input }) as Promise<Uint8Array<ArrayBuffer>>;
   }
 

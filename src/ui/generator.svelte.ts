@@ -10,6 +10,7 @@ import { parseDnsNames } from '../lib/dns';
 import { checkCsvSize, readBatchCsv, readBatchFile, readBatchSteps, unconfirmedEncoding, type BatchRead } from '../lib/batch';
 import { AppError, type ErrorCode, type ErrorParams, type Field, type Warning } from '../lib/errors';
 import { CLIENT_ROLES, SERVER_ROLES, type Party, type RoleId } from '../lib/profile';
+import type { Rotation } from '../lib/rotation';
 import {
   validateClientForm,
   validateServerForm,
@@ -95,7 +96,8 @@ export class Generator {
     dnsNames: '',
     commonName: '',
     clientRoles: [...CLIENT_ROLES],
-    serverRoles: [...SERVER_ROLES],
+    // Server encryption (for PII and events) is ticked by the LFI that needs it.
+    serverRoles: SERVER_ROLES.filter((role) => role !== 'server_encryption'),
     extensions: 'profile',
   });
   /** The pasted text as it is in the text area. */
@@ -193,9 +195,23 @@ export class Generator {
 
   readonly #worker = new GeneratorWorker();
   /** The Certificate view, which asks the same worker. */
-  readonly certificates = new CertificateDesk(this.#worker);
+  readonly certificates = new CertificateDesk(this.#worker, (rotation, where) => this.rotate(rotation, where));
   /** The HSM or KMS tab, which asks it for public-key work only. */
   readonly hsm = new HsmDesk(this.#worker);
+
+  /** "Make new keys for this certificate": the form, or the HSM/KMS path, prefilled from the certificate (issue 17). */
+  rotate(rotation: Rotation, where: 'form' | 'hsm'): void {
+    const { party, role, legalName, organisationId, clientId } = rotation;
+    const dnsNames = rotation.dnsNames.join('\n');
+    if (where === 'hsm') {
+      this.hsm.setParty(party);
+      Object.assign(this.hsm, { legalName, organisationId, clientId, dnsNames, commonName: '' }, role ? { role } : {});
+    } else {
+      const roles = role ? [role] : party === 'client' ? [...CLIENT_ROLES] : [...SERVER_ROLES];
+      this.form = { ...this.form, party, legalName, organisationId, clientId, dnsNames, commonName: '', ...(party === 'client' ? { clientRoles: roles } : { serverRoles: roles }) };
+    }
+    this.mode = where;
+  }
   /** WebCrypto's subtle API exists only in a secure context: https, localhost, or a file opened from disk. */
   readonly cryptoAvailable: boolean;
   /** Inside another origin's frame: no keys are made there (src/ui/framing.ts). */

@@ -11,6 +11,7 @@ import { AppError } from '../lib/errors';
 import { examine, type DroppedFile } from '../lib/examine';
 import { privateJwk, publicJwk } from '../lib/jwk';
 import { exportPkcs12 } from '../lib/pkcs12';
+import { buildJwks } from '../lib/jwks';
 import { prepareHsmCsr } from '../lib/hsm';
 import { PairChecks, checkBundle } from '../lib/gate';
 import { shareOutKeys, withTimeout, type KeyMaker } from '../lib/key-makers';
@@ -54,6 +55,8 @@ let atOnce = 1;
  */
 let dropped: readonly DroppedFile[] = [];
 let droppedKeys: ReadonlyMap<string, string> = new Map();
+/** The passphrases of dropped .p12 files, by file name: kept here with the files, dropped with them. */
+const p12Passphrases = new Map<string, string>();
 /** Counts examinations and clears: only the newest examination's keys are kept. */
 let droppedTurn = 0;
 
@@ -76,7 +79,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     keyFrameMaker = keyMakerOverPort<CryptoKeyPair>(message.port).then((maker) => withTimeout(maker, KEY_FRAME_TIMEOUT_MS, 'the key frame'));
     return;
   }
-  if (message.type === 'forget-dropped') return void ((dropped = []), (droppedKeys = new Map()), droppedTurn++);
+  if (message.type === 'forget-dropped') return void ((dropped = []), (droppedKeys = new Map()), p12Passphrases.clear(), droppedTurn++);
   realWorkArrived = true; // the warm-up gives way to the first real request
   try {
     switch (message.type) {
@@ -86,16 +89,25 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       }
       case 'examine': {
         const added = new Set(message.files.map((file) => file.name));
-        dropped = [...dropped.filter((file) => !added.has(file.name)), ...message.files];
+        const removed = new Set(message.removed ?? []);
+        for (const name of [...removed, ...added]) p12Passphrases.delete(name);
+        dropped = [...dropped.filter((file) => !added.has(file.name) && !removed.has(file.name)), ...message.files];
         droppedKeys = new Map(); // the last examination's keys go before the next is read
         const turn = ++droppedTurn;
-        const { examination, privateKeys } = await examine(self.crypto, dropped, new Date(message.now));
+        const { examination, privateKeys } = await examine(self.crypto, dropped, new Date(message.now), p12Passphrases);
+        if (turn === droppedTurn) droppedKeys = privateKeys;
+        return post({ type: 'examined', id: message.id, result: examination });
+      }
+      case 'open-p12': {
+        p12Passphrases.set(message.fileName, message.passphrase);
+        const turn = ++droppedTurn;
+        const { examination, privateKeys } = await examine(self.crypto, dropped, new Date(message.now), p12Passphrases);
         if (turn === droppedTurn) droppedKeys = privateKeys;
         return post({ type: 'examined', id: message.id, result: examination });
       }
       case 'export-p12': {
-        const { certificatePem, passphrase, friendlyName } = message;
-        const p12 = await exportPkcs12(self.crypto, { keyPem: droppedKey(message.keyId), certificatePem, passphrase, friendlyName });
+        const { certificatePem, passphrase, friendlyName, chainPems } = message;
+        const p12 = await exportPkcs12(self.crypto, { keyPem: droppedKey(message.keyId), certificatePem, passphrase, friendlyName, chainPems });
         return post({ type: 'exported', id: message.id, result: p12 }, [p12.buffer]);
       }
       case 'export-jwk': {
@@ -105,6 +117,10 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
             ? await publicJwk(self.crypto, { certificatePem: message.certificatePem, kid, role })
             : await privateJwk(self.crypto, { keyPem: droppedKey(message.keyId), kid, role });
         return post({ type: 'exported', id: message.id, result: `${JSON.stringify(jwk, null, 2)}\n` });
+      }
+      case 'export-jwks': {
+        const jwks = await buildJwks(self.crypto, message.certificates, { includeTransport: message.includeTransport });
+        return post({ type: 'exported', id: message.id, result: `${JSON.stringify(jwks, null, 2)}\n` });
       }
       case 'hsm':
         return post({ type: 'hsm-prepared', id: message.id, result: await prepareHsmCsr(self.crypto, message.input) });

@@ -5,6 +5,7 @@ import type { Layout } from '../lib/bundle';
 import type { ErrorCode, ErrorParams } from '../lib/errors';
 import type { DroppedFile, Examination } from '../lib/examine';
 import type { HsmInput, HsmOutcome } from '../lib/hsm';
+import type { JwksCertificate } from '../lib/jwks-groups';
 import type { RoleId } from '../lib/profile';
 import type { CertificateRequest } from '../lib/request';
 
@@ -21,7 +22,9 @@ export type ToWorker =
       readonly createdAt: number;
     }
   /** Files dropped in the Certificates view: added to those the worker holds (a file of the same name replaced), then all examined. */
-  | { readonly type: 'examine'; readonly id: number; readonly files: readonly DroppedFile[]; readonly now: number }
+  | { readonly type: 'examine'; readonly id: number; readonly files: readonly DroppedFile[]; readonly now: number; readonly removed?: readonly string[] }
+  /** The passphrase of a dropped .p12: the worker keeps it with the file, opens it and examines everything again. */
+  | { readonly type: 'open-p12'; readonly id: number; readonly fileName: string; readonly passphrase: string; readonly now: number }
   /** Clear: the worker drops the files and the private keys it holds for the Certificates view. */
   | { readonly type: 'forget-dropped' }
   | {
@@ -32,6 +35,8 @@ export type ToWorker =
       readonly certificatePem: string;
       readonly passphrase: string;
       readonly friendlyName: string;
+      /** Dropped CA certificates to include, nearest first; none if empty. */
+      readonly chainPems: readonly string[];
     }
   | {
       readonly type: 'export-jwk';
@@ -43,6 +48,8 @@ export type ToWorker =
       readonly kid: string;
       readonly role: RoleId;
     }
+  /** One application's JWK Set, from its certificates (public data only). */
+  | { readonly type: 'export-jwks'; readonly id: number; readonly certificates: readonly JwksCertificate[]; readonly includeTransport: boolean }
   /** A CSR for a key in an HSM or KMS: only public data crosses. */
   | { readonly type: 'hsm'; readonly id: number; readonly input: HsmInput };
 

@@ -89,7 +89,7 @@ const CASES: Array<{ name: string; request: CertificateRequest; want: { subject:
     request: clientRequest('client_encryption'),
     want: {
       subject: CLIENT_SUBJECT,
-      attributes: ['Requested Extensions:', '    X509v3 Key Usage: critical', '        Key Encipherment'],
+      attributes: ['Requested Extensions:', '    X509v3 Key Usage: critical', '        Key Encipherment, Data Encipherment'],
       rdns: CLIENT_RDNS,
     },
   },
@@ -144,6 +144,15 @@ const CASES: Array<{ name: string; request: CertificateRequest; want: { subject:
     want: {
       subject: SERVER_SUBJECT,
       attributes: ['Requested Extensions:', '    X509v3 Key Usage: critical', '        Digital Signature, Non Repudiation'],
+      rdns: SERVER_RDNS,
+    },
+  },
+  {
+    name: 'server encryption: the key usage the CA issues, no CN',
+    request: serverRequest('server_encryption', []),
+    want: {
+      subject: SERVER_SUBJECT,
+      attributes: ['Requested Extensions:', '    X509v3 Key Usage: critical', '        Key Encipherment, Data Encipherment'],
       rdns: SERVER_RDNS,
     },
   },

@@ -52,7 +52,7 @@ const serverForm = validateServerForm({
   organisationId: ORGANISATION_ID,
   dnsNames: SERVER_DNS_NAMES,
   commonName: '',
-  roles: ['server_transport'],
+  roles: ['server_transport', 'server_encryption'],
   extensions: 'profile',
 });
 
@@ -65,6 +65,7 @@ let transport: Issued;
 let signing: Issued;
 let encryption: Issued;
 let serverTransport: Issued;
+let serverEncryption: Issued;
 /** Same requests, fresh keys: the "different key" of each refusal test. */
 let otherTransport: Issued;
 let otherEncryption: Issued;
@@ -78,13 +79,14 @@ beforeAll(async () => {
   ca = await createTestCa();
   trusted = ca.certPem;
   localhost = await ca.issueLocalhost();
-  [transport, signing, encryption, serverTransport, otherTransport, otherEncryption] = await Promise.all([
+  [transport, signing, encryption, serverTransport, otherTransport, otherEncryption, serverEncryption] = await Promise.all([
     makeAndIssue(requestFor(clientForm, 'client_transport')),
     makeAndIssue(requestFor(clientForm, 'client_signing')),
     makeAndIssue(requestFor(clientForm, 'client_encryption')),
     makeAndIssue(requestFor(serverForm, 'server_transport')),
     makeAndIssue(requestFor(clientForm, 'client_transport')),
     makeAndIssue(requestFor(clientForm, 'client_encryption')),
+    makeAndIssue(requestFor(serverForm, 'server_encryption')),
   ]);
 }, 60_000);
 
@@ -196,9 +198,14 @@ describe('key usage the issued certificates carry, as OpenSSL prints it', () => 
       want: ['X509v3 Key Usage: critical', '    Digital Signature, Non Repudiation'],
     },
     {
-      name: 'client encryption: critical Key Encipherment only',
+      name: 'client encryption: critical Key Encipherment, Data Encipherment (what the Trust Framework CA issues)',
       issued: () => encryption,
-      want: ['X509v3 Key Usage: critical', '    Key Encipherment'],
+      want: ['X509v3 Key Usage: critical', '    Key Encipherment, Data Encipherment'],
+    },
+    {
+      name: 'server encryption: critical Key Encipherment, Data Encipherment',
+      issued: () => serverEncryption,
+      want: ['X509v3 Key Usage: critical', '    Key Encipherment, Data Encipherment'],
     },
     {
       name: 'server transport: Digital Signature, Key Encipherment; TLS Web Server Authentication; the two DNS names',
@@ -314,8 +321,8 @@ describe('signing: PS256 JWS', () => {
 describe('encryption: RSA-OAEP-256 JWE', () => {
   const PLAINTEXT = JSON.stringify({ event: 'consent-revoked', consentId: 'c-42', note: 'شكرا' });
 
-  async function encryptToIssuedCertificate(): Promise<string> {
-    const publicKey = await importX509(encryption.cert.pem, 'RSA-OAEP-256');
+  async function encryptToIssuedCertificate(issued = encryption): Promise<string> {
+    const publicKey = await importX509(issued.cert.pem, 'RSA-OAEP-256');
     return new CompactEncrypt(new TextEncoder().encode(PLAINTEXT))
       .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM' })
       .encrypt(publicKey);
@@ -327,6 +334,14 @@ describe('encryption: RSA-OAEP-256 JWE', () => {
     const { plaintext, protectedHeader } = await compactDecrypt(jwe, privateKey);
     expect(new TextDecoder().decode(plaintext)).toBe(PLAINTEXT);
     expect(protectedHeader).toEqual({ alg: 'RSA-OAEP-256', enc: 'A256GCM' });
+  });
+
+  it("an LFI's server encryption certificate (no CN): decrypts with its .key", async () => {
+    const jwe = await encryptToIssuedCertificate(serverEncryption);
+    const { plaintext } = await compactDecrypt(jwe, await importPKCS8(serverEncryption.artifact.keyPem, 'RSA-OAEP-256'));
+    expect(new TextDecoder().decode(plaintext)).toBe(PLAINTEXT);
+    const { stdout } = await openssl('x509', '-in', serverEncryption.cert.file, '-noout', '-subject');
+    expect(stdout).toBe(`subject=C = AE, O = ${BANK_NAME}, OU = ${ORGANISATION_ID}\n`);
   });
 
   it('does not decrypt with a different key the app made', async () => {

@@ -74,6 +74,11 @@ describe('readBatchCsv: files it reads', () => {
       want: { rows: [{ row: 2, application: ORG, keys: keys(ORG, 'server_transport', 'server_signing') }], problems: [] },
     },
     {
+      name: 'an LFI row with server encryption (by its short name and the directory-style name)',
+      input: `${HEADER}\nExample Bank PJSC,${ORG},,server_signing;opf_uae_server_encryption,\n`,
+      want: { rows: [{ row: 2, application: ORG, keys: keys(ORG, 'server_signing', 'server_encryption') }], problems: [] },
+    },
+    {
       name: 'a client and a server row for the same organisation are two applications',
       input: `${HEADER}\n${CLIENT_ROW}\nExample Bank PJSC,${ORG},,server_signing,\n`,
       want: {
@@ -116,7 +121,7 @@ describe('readBatchCsv: files it reads', () => {
 
 const HEADER_RULE =
   'Name the columns in the first row: legal_name, organisation_id, client_id, roles and (for server certificates) dns_names, in any order';
-const ROLES_EXAMPLE = 'transport;signing;encryption for an application, or server_transport;server_signing for an LFI';
+const ROLES_EXAMPLE = 'transport;signing;encryption for an application, or server_transport;server_signing;server_encryption for an LFI';
 const LEGAL_RULE = 'The legal name must be 1 to 64 characters, exactly as registered in the Trust Framework';
 
 describe('readBatchCsv: problems, by row and column, with the rule', () => {
@@ -277,7 +282,7 @@ describe('readBatchCsv: problems, by row and column, with the rule', () => {
           column: 'roles',
           value: 'transport;server_signing',
           message:
-            "A row is either an application's certificates (transport, signing, encryption) or an LFI's server certificates (server_transport, server_signing); put the server certificates in a row of their own.",
+            "A row is either an application's certificates (transport, signing, encryption) or an LFI's server certificates (server_transport, server_signing, server_encryption); put the server certificates in a row of their own.",
         },
         { code: 'no-certificate-selected', row: 4, column: 'roles', value: '', message: `Enter the certificates to make: ${ROLES_EXAMPLE}.` },
       ],

@@ -250,6 +250,7 @@ describe('validatePaste accepts the directory command as users paste it', () => 
       want: accepted([request('server_transport', { dnsNames: ['xn--ngb8ci.xn--mgbaam7a8h'] })]),
     },
     { name: 'LFI server signing: no CN', input: directory('server_signing'), want: accepted([request('server_signing')]) },
+    { name: 'LFI server encryption: no CN, role from the file names', input: directory('server_encryption'), want: accepted([request('server_encryption')]) },
     {
       name: "keyUsage and extendedKeyUsage equal to the role's: extensions 'profile'",
       input: `${DIRECTORY} -addext "keyUsage=critical,digitalSignature,keyEncipherment" -addext "extendedKeyUsage=clientAuth"`,

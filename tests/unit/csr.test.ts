@@ -39,6 +39,7 @@ const GOLDEN: Array<{ name: string; input: CertificateRequest; want: string }> =
     input: request('server_transport', 'Example Bank PJSC', 'profile', ['api.example.ae', '*.hub.example.ae']),
     want: 'server_transport.csr',
   },
+  { name: 'server encryption, no CN', input: request('server_encryption', 'Example Bank PJSC'), want: 'server_encryption.csr' },
 ];
 
 describe('buildCsr', () => {

@@ -23,7 +23,7 @@ describe('describeCsr', () => {
       name: 'client encryption',
       file: 'golden/client_encryption.csr',
       subject: CLIENT_SUBJECT,
-      extensions: ['Key Usage (critical): Key Encipherment'],
+      extensions: ['Key Usage (critical): Key Encipherment, Data Encipherment'],
     },
     {
       name: 'Arabic legal name, no extensions',

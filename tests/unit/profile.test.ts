@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ASSUMED_FILE_ROLES,
   CLIENT_ROLES,
+  SERVER_ROLES,
   ROLES,
   fileStem,
   roleInFileName,
@@ -40,13 +42,13 @@ const TRUST_FRAMEWORK: Array<{ name: string; input: RoleId; want: Rule }> = [
     },
   },
   {
-    name: 'client encryption: keyEncipherment only',
+    name: 'client encryption: keyEncipherment + dataEncipherment, as the CA issues it',
     input: 'client_encryption',
     want: {
       party: 'client',
       purpose: 'encryption',
       fileRole: 'opf_uae_client_encryption',
-      keyUsage: ['keyEncipherment'],
+      keyUsage: ['keyEncipherment', 'dataEncipherment'],
       extendedKeyUsage: [],
       dnsNames: 'none',
       commonName: 'client-id',
@@ -78,6 +80,19 @@ const TRUST_FRAMEWORK: Array<{ name: string; input: RoleId; want: Rule }> = [
       commonName: 'none',
     },
   },
+  {
+    name: 'server encryption: as the CA issues it, no CN, file role assumed by this tool',
+    input: 'server_encryption',
+    want: {
+      party: 'server',
+      purpose: 'encryption',
+      fileRole: 'opf_uae_server_encryption',
+      keyUsage: ['keyEncipherment', 'dataEncipherment'],
+      extendedKeyUsage: [],
+      dnsNames: 'none',
+      commonName: 'none',
+    },
+  },
 ];
 
 describe('ROLES', () => {
@@ -85,7 +100,7 @@ describe('ROLES', () => {
     expect(ROLES[input]).toMatchObject({ id: input, ...want });
   });
 
-  it('has exactly the five Trust Framework roles, each under its own id', () => {
+  it('has exactly the six Trust Framework roles, each under its own id', () => {
     expect(Object.keys(ROLES).sort()).toEqual(TRUST_FRAMEWORK.map((c) => c.input).sort());
     for (const [id, profile] of Object.entries(ROLES)) expect(profile.id).toBe(id);
   });
@@ -97,6 +112,7 @@ describe('ROLES', () => {
       ['client_encryption', 'Encryption', 'receiving RSA-OAEP-256 encrypted JWEs'],
       ['server_transport', 'Server transport', 'TLS server at the API Hub'],
       ['server_signing', 'Server signing', 'signing JWTs with PS256'],
+      ['server_encryption', 'Server encryption', 'receiving RSA-OAEP-256 encrypted JWEs (PII, events)'],
     ]);
   });
 });
@@ -104,6 +120,16 @@ describe('ROLES', () => {
 describe('CLIENT_ROLES', () => {
   it('lists the TPP roles in directory order: transport, signing, encryption', () => {
     expect(CLIENT_ROLES).toEqual(['client_transport', 'client_signing', 'client_encryption']);
+  });
+});
+
+describe('SERVER_ROLES', () => {
+  it('lists the LFI roles as the directory wizard offers them: transport, signing, encryption', () => {
+    expect(SERVER_ROLES).toEqual(['server_transport', 'server_signing', 'server_encryption']);
+  });
+
+  it('marks only the server encryption file name as this tool\'s assumption', () => {
+    expect(ASSUMED_FILE_ROLES).toEqual(['server_encryption']);
   });
 });
 
@@ -118,6 +144,7 @@ describe('fileStem', () => {
       want: `${ORGANISATION_ID}-opf_uae_server_transport`,
     },
     { name: 'server signing', input: [ORGANISATION_ID, 'server_signing'] as const, want: `${ORGANISATION_ID}-opf_uae_server_signing` },
+    { name: 'server encryption', input: [ORGANISATION_ID, 'server_encryption'] as const, want: `${ORGANISATION_ID}-opf_uae_server_encryption` },
   ])('is <prefix>-<fileRole>: $name', ({ input: [prefix, role], want }) => {
     expect(fileStem(prefix, role)).toBe(want);
   });

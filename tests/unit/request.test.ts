@@ -506,7 +506,7 @@ describe('describeRequestedExtensions', () => {
       want: ['Key Usage (critical): Digital Signature, Key Encipherment', 'Extended Key Usage: TLS Web Client Authentication'],
     },
     { name: 'client signing', input: request('client_signing', 'profile'), want: ['Key Usage (critical): Digital Signature, Non Repudiation'] },
-    { name: 'client encryption', input: request('client_encryption', 'profile'), want: ['Key Usage (critical): Key Encipherment'] },
+    { name: 'client encryption', input: request('client_encryption', 'profile'), want: ['Key Usage (critical): Key Encipherment, Data Encipherment'] },
     {
       name: 'server transport with DNS names',
       input: request('server_transport', 'profile', ['api.example.ae', '*.hub.example.ae']),
@@ -610,7 +610,7 @@ describe('validateServerForm', () => {
     {
       name: 'no server role ticked',
       input: { roles: ['client_transport'] },
-      want: [['no-certificate-selected', 'roles', 'Tick at least one certificate to make: Server transport or Server signing.']],
+      want: [['no-certificate-selected', 'roles', 'Tick at least one certificate to make: Server transport, Server signing or Server encryption.']],
     },
   ])('refuses $name', ({ input, want }) => {
     const result = validateServerForm({ ...SERVER_FORM, ...input });

@@ -127,6 +127,10 @@ export const ar: Record<MessageKey, string> = {
   'role.client_encryption.use': 'استقبال رسائل JWE المشفّرة باستخدام RSA-OAEP-256',
   'role.server_transport.use': 'خادم TLS في API Hub',
   'role.server_signing.use': 'توقيع رموز JWT باستخدام PS256',
+  'role.server_encryption': 'التشفير (الخادم)',
+  'role.server_encryption.use': 'استقبال رموز JWE المشفّرة بخوارزمية RSA-OAEP-256 (البيانات الشخصية والأحداث)',
+  'role.server_encryption.assumed':
+    'لا ينشر الدليل اسم ملف لهذه الشهادة: الاسم `opf_uae_server_encryption` اختيار هذه الأداة. أمّا الأمر الملصق فتُستخدم فيه الأسماء التي يحدّدها.',
 
   'stage.queued': 'في الانتظار',
   'stage.generating-key': 'جارٍ إنشاء مفتاح RSA-2048…',
@@ -176,7 +180,7 @@ export const ar: Record<MessageKey, string> = {
 
   'batch.label': 'التطبيقات (CSV)',
   'batch.hint':
-    'تطبيق واحد في كل صف، مع صف عناوين يسمّي الأعمدة `legal_name` و`organisation_id` و`client_id` و`roles` (مثل `transport;signing;encryption` أو `server_transport;server_signing`)، والعمود `dns_names` لشهادة النقل الخاصة بالخادم. يُفصل بين القيم بفاصلة أو فاصلة منقوطة أو علامة جدولة، بترميز UTF-8 أو UTF-16 أو Windows-1252. الصق المحتوى، أو أفلت الملف هنا، أو اختره.',
+    'تطبيق واحد في كل صف، مع صف عناوين يسمّي الأعمدة `legal_name` و`organisation_id` و`client_id` و`roles` (مثل `transport;signing;encryption` أو `server_transport;server_signing;server_encryption`)، والعمود `dns_names` لشهادة النقل الخاصة بالخادم. يُفصل بين القيم بفاصلة أو فاصلة منقوطة أو علامة جدولة، بترميز UTF-8 أو UTF-16 أو Windows-1252. الصق المحتوى، أو أفلت الملف هنا، أو اختره.',
   'batch.file': 'أو اختر ملف CSV',
   'batch.summary':
     'جاهز للإنشاء: **التطبيقات: {applications}، الشهادات: {certificates}**. لكل تطبيق مجلد خاص به في ملف zip.',
@@ -334,6 +338,71 @@ export const ar: Record<MessageKey, string> = {
     'السمات `C = AE, O, OU, CN`',
   'finding.expected.server':
     '`C = AE, O, OU` (و`CN` اختياريًا)',
+  // Issue 17: what the Trust Framework issued (trust-framework.ts, trust-view.ts).
+  'trust.environment': 'البيئة',
+  'trust.badge.sandbox': 'البيئة التجريبية',
+  'trust.badge.production': 'بيئة الإنتاج',
+  'trust.leaf.sandbox': '**البيئة التجريبية (Sandbox)**: أصدرتها `{ca}`. تعمل مع البيئة التجريبية فقط، لا مع بيئة الإنتاج.',
+  'trust.leaf.production': '**بيئة الإنتاج (Production)**: أصدرتها `{ca}`. تعمل مع بيئة الإنتاج فقط، لا مع البيئة التجريبية.',
+  'trust.leaf.other': '**ليست من إطار الثقة**: الجهة المُصدِرة ليست من جهات التصديق في إطار الثقة، فلن يثق بها المشاركون.',
+  'trust.policy.yes': 'تحمل سياسة شهادات إطار الثقة `{oid}`.',
+  'trust.policy.no': 'لا تحمل سياسة شهادات إطار الثقة `{oid}`: تم التعرّف عليها من اسم الجهة المُصدِرة فقط.',
+  'trust.keyId.match': 'معرّف مفتاح الجهة المُصدِرة فيها هو معرّف جهة الإصدار الحقيقية للبيئة التجريبية.',
+  'trust.keyId.differs':
+    'معرّف مفتاح الجهة المُصدِرة فيها ليس معرّف جهة الإصدار الحقيقية للبيئة التجريبية (`{keyId}`): جهة تصديق بالاسم نفسه ومفتاح آخر، كجهة تصديق للاختبار.',
+  'trust.keyId.caDiffers':
+    'معرّف المفتاح فيها ليس معرّف جهة الإصدار الحقيقية للبيئة التجريبية (`{keyId}`): جهة تصديق بالاسم نفسه ومفتاح آخر، كجهة تصديق للاختبار.',
+  'trust.notVerified': 'تم التعرّف عليها من الاسم والسياسة ومعرّف المفتاح؛ ولا تتحقّق هذه الصفحة من سلسلة التواقيع.',
+  'trust.ca.issuing.sandbox': 'جهة الإصدار للبيئة التجريبية',
+  'trust.ca.issuing.production': 'جهة الإصدار لبيئة الإنتاج',
+  'trust.ca.root.sandbox': 'جهة التصديق الجذرية للبيئة التجريبية',
+  'trust.ca.root.production': 'جهة التصديق الجذرية لبيئة الإنتاج',
+  'trust.ca.other': 'شهادة جهة تصديق ليست من إطار الثقة',
+  'trust.ca.hint': 'شهادة جهة تصديق: لا مفتاح خاص لها لمطابقته. ويمكن أن يتضمّنها ملف `.p12` لشهادة أصدرتها.',
+  'trust.mixed':
+    'تجمع هذه الملفات بين شهادات **البيئة التجريبية** و**بيئة الإنتاج**. تفشل شهادة البيئة التجريبية عند المصافحة مع بيئة الإنتاج، والعكس كذلك: افصل بينهما.',
+  'trust.partly': 'جزئيًّا: {gaps}',
+  'trust.gap.no-key-usage': 'لا تحدّد استخدام المفتاح',
+  'trust.gap.key-usage-not-critical': 'استخدام المفتاح فيها غير معلَّم بأنه حرج',
+  'trust.gap.key-usage-differs': 'استخدام المفتاح فيها يختلف عمّا تصدره جهة تصديق إطار الثقة لهذا النوع',
+  'trust.gap.no-extended-key-usage': 'لا تحدّد الاستخدام الموسَّع للمفتاح (عميل TLS أو خادم TLS)',
+  'trust.gap.cn-not-client-id': 'قيمة CN فيها ليست معرّف عميل (UUID)',
+  'trust.gap.cn-on-lfi-certificate': 'فيها قيمة CN؛ وشهادات المؤسسات المالية المرخّصة التي يصدرها إطار الثقة بلا CN',
+  'trust.gap.no-dns-names': 'لا تسمّي أي مضيف DNS',
+  'trust.kidHint':
+    'مُلئ بقيمة `x5t#S256` للشهادة (ترميز base64url لبصمة SHA-256 الخاصة بها)، وهي ما يستخدمه الدليل معرّفًا للمفتاح kid. غيّره إن عرض الدليل قيمة أخرى.',
+  'trust.rotate': 'إنشاء مفاتيح جديدة لهذه الشهادة',
+  'trust.rotateHsm': 'إنشاء مفاتيح جديدة في HSM أو KMS',
+  'trust.rotateHint':
+    'يفتح النموذج وقد مُلئت فيه المؤسسة والمعرّفات ونوع الشهادة وأسماء DNS. تصلح الشهادات 13 شهرًا على الأكثر: ارفع طلب التوقيع الجديد قبل انتهاء صلاحية هذه الشهادة.',
+  'trust.jwks.title': 'مجموعة مفاتيح JWK للتطبيق',
+  'trust.jwks.hint':
+    'ملف `jwks.json` واحد فيه المفتاح العام لكل شهادة توقيع وتشفير لهذا التطبيق: معرّف المفتاح kid (قيمة x5t#S256) وuse وalg وx5c وx5t#S256.',
+  'trust.jwks.includeTransport': 'تضمين مفاتيح النقل (وهي لاتصالات TLS، لا لرموز JWT)',
+  'trust.jwks.download': 'تنزيل jwks.json',
+  'trust.paste.summary': 'أو الصق نص PEM أو مجموعة مفاتيح JWKS',
+  'trust.paste.label': 'شهادات أو سلسلة شهادات أو طلبات توقيع بصيغة PEM، أو مجموعة مفاتيح JWKS بصيغة JSON',
+  'trust.paste.add': 'إضافة النص الملصق',
+  'trust.paste.privateKey':
+    'يحتوي النص الملصق على مفتاح خاص، فلم تتم قراءته: اختر ملف `.key` بدلًا من ذلك، فيذهب المفتاح مباشرة إلى الجزء الذي يحتفظ بالمفاتيح في الصفحة.',
+  'trust.files.title': 'الملفات المحمّلة: {count}',
+  'trust.files.remove': 'إزالة {file}',
+  'trust.files.removeShort': 'إزالة',
+  'trust.snippets.title': 'طريقة الاستخدام',
+  'trust.snippets.hint':
+    'جاهزة للنسخ بأسماء هذه الملفات وهذا المعرّف kid. استبدل `API_HUB_HOST` بالمضيف الذي يذكره الدليل لمنصة API Hub، واحفظ ملف `.key` حيث لا يقرؤه إلا تطبيقك.',
+  'trust.snippet.curl': 'curl، اتصال mTLS بمنصة API Hub',
+  'trust.snippet.nginx': 'خادم nginx',
+  'trust.snippet.node': 'بيئة Node.js',
+  'trust.snippet.python': 'لغة Python (مكتبة requests)',
+  'trust.snippet.java': 'لغة Java (ملف .p12)',
+  'trust.snippet.dotnet': 'منصة .NET (ملف .p12 محفوظًا باسم .pfx)',
+  'trust.snippet.openssl': 'فحص الخادم باستخدام OpenSSL',
+  'trust.snippet.jwt': 'ترويسة JWT للتوقيع (PS256)',
+  'trust.snippet.jwe': 'ترويسة JWE التي يشفّر بها الآخرون لهذا المفتاح (RSA-OAEP-256)',
+  'trust.p12.passphrase': 'عبارة المرور للملف {file}',
+  'trust.p12.open': 'فتح',
+  'trust.includeChain': 'تضمين شهادات جهات التصديق التي أُفلتت معها ({count}): {names}',
 };
 
 /**
@@ -366,7 +435,7 @@ export const arErrors: Record<ErrorCode, string> = {
   'name-not-normalised':
     'الاسم القانوني المُدخل «{value}» مكتوب بأحرف مفكَّكة (ليس بصيغة Unicode NFC)، فتختلف بايتاته عن الاسم المسجّل وإن بدا مطابقًا له. استخدم الصيغة «{fix}».',
   'no-certificate-selected':
-    'اختر شهادة واحدة على الأقل لإنشائها: النقل أو التوقيع أو التشفير لشهادات العميل، أو النقل (الخادم) أو التوقيع (الخادم) لشهادات الخادم. وفي ملف CSV، اكتبها في العمود roles، مثل transport;signing;encryption أو server_transport;server_signing.',
+    'اختر شهادة واحدة على الأقل لإنشائها: النقل أو التوقيع أو التشفير لشهادات العميل، أو النقل (الخادم) أو التوقيع (الخادم) أو التشفير (الخادم) لشهادات الخادم. وفي ملف CSV، اكتبها في العمود roles، مثل transport;signing;encryption أو server_transport;server_signing.',
   'dns-name-invalid':
     'اسم DNS المُدخل «{value}» غير صالح أو مكرّر. اكتب اسم المضيف الكامل فقط، مثل api.bank.ae، بأحرف وأرقام وشرطات ونقاط، دون بروتوكول أو منفذ أو مسار أو مسافات أو شرطة سفلية، وليس عنوان IP. لا يبدأ أي جزء بين النقاط بشرطة ولا ينتهي بها، ولا يتجاوز 63 حرفًا؛ ويكون حرف البدل * الجزء الأول كاملًا، مثل *.bank.ae. اذكر كل اسم مرة واحدة، ولا يتجاوز الاسم الشائع (CN) 64 حرفًا.',
   'dns-names-required':
@@ -422,6 +491,12 @@ export const arErrors: Record<ErrorCode, string> = {
     'الخيار «{value}» في الأمر يحتاج إلى قيمة بعده، مثل -out app.csr. أضف القيمة، أو الصق الأمر كاملًا.',
   'key-not-rsa-2048':
     'نوع المفتاح المطلوب «{value}» غير مسموح به: يشترط إطار الثقة مفاتيح RSA بطول 2048 بت. استخدم -newkey rsa:2048.',
+  'p12-passphrase-needed':
+    'الملف «{value}» بصيغة PKCS#12 (.p12)، وهو محميّ بعبارة مرور. أدخل عبارة المرور لقراءة المفتاح والشهادات التي فيه؛ يبقى المفتاح في الجزء الذي يحتفظ بالمفاتيح في الصفحة.',
+  'p12-passphrase-wrong':
+    'عبارة المرور لا تفتح الملف «{value}» (يفشل فحص سلامته). أعد كتابتها؛ فهي تميّز بين الأحرف الكبيرة والصغيرة.',
+  'p12-encryption-unsupported':
+    'الملف مشفّر بطريقة PKCS#12 قديمة «{value}» (مثل 3DES أو RC2) لا تستطيع المتصفحات فكّ تشفيرها. حوّل نسخة منه باستخدام OpenSSL: openssl pkcs12 -in old.p12 -nodes | openssl pkcs12 -export -out converted.p12، ثم أضف الملف الناتج.',
   'encrypted-key':
     'يطلب الخيار «{value}» مفتاحًا مشفّرًا، ولا تُنشئ هذه الأداة مفاتيح خاصة مشفّرة ولا تقرؤها. في الأمر، احذف -passout أو -passin وأبقِ -nodes، واحمِ ملف المفتاح نفسه. ولفحص مفتاح مشفّر مقابل شهادته، فكّ تشفير نسخة منه بالأمر openssl pkey -in <ملف المفتاح> -out decrypted.key (يطلب عبارة المرور)، ثم أضف النسخة واحذفها بعد الانتهاء.',
   'digest-not-sha256':
@@ -478,9 +553,9 @@ export const arErrors: Record<ErrorCode, string> = {
   'csv-value-not-used':
     'القيمة «{value}» لا تُستخدم في هذا الصف. العمود dns_names لشهادات server_transport فقط، والعمود client_id لا يُستخدم لشهادات الخادم؛ اترك الخلية فارغة، أو أضف server_transport إلى العمود roles.',
   'unknown-role':
-    'القيمة «{value}» في العمود roles ليست نوع شهادة. اكتب transport;signing;encryption لتطبيق، أو server_transport;server_signing لمؤسسة مالية مرخّصة (LFI).',
+    'القيمة «{value}» في العمود roles ليست نوع شهادة. اكتب transport;signing;encryption لتطبيق، أو server_transport;server_signing;server_encryption لمؤسسة مالية مرخّصة (LFI).',
   'roles-mixed':
-    'يجمع هذا الصف شهادات تطبيق وشهادات خادم. الصف إمّا لشهادات تطبيق (transport وsigning وencryption) وإمّا لشهادات خادم مؤسسة مالية مرخّصة (server_transport وserver_signing)؛ ضع شهادات الخادم في صف مستقل.',
+    'يجمع هذا الصف شهادات تطبيق وشهادات خادم. الصف إمّا لشهادات تطبيق (transport وsigning وencryption) وإمّا لشهادات خادم مؤسسة مالية مرخّصة (server_transport وserver_signing وserver_encryption)؛ ضع شهادات الخادم في صف مستقل.',
   'duplicate-application':
     'المعرّف «{value}» مكرّر في صف آخر. ضع كل تطبيق، أو شهادات الخادم لكل مؤسسة، في صف واحد بجميع أنواع شهاداته وأسماء DNS الخاصة به، حتى تُنشأ مفاتيحه مرة واحدة.',
 

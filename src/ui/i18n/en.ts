@@ -112,6 +112,10 @@ export const en = {
   'role.client_encryption.use': 'receiving RSA-OAEP-256 encrypted JWEs',
   'role.server_transport.use': 'TLS server at the API Hub',
   'role.server_signing.use': 'signing JWTs with PS256',
+  'role.server_encryption': 'Server encryption',
+  'role.server_encryption.use': 'receiving RSA-OAEP-256 encrypted JWEs (PII, events)',
+  'role.server_encryption.assumed':
+    'The directory does not publish a file name for this certificate: `opf_uae_server_encryption` is this tool\'s choice. A pasted command keeps the names it gives.',
 
   'stage.queued': 'waiting',
   'stage.generating-key': 'generating RSA-2048 key…',
@@ -161,7 +165,7 @@ export const en = {
 
   'batch.label': 'Applications (CSV)',
   'batch.hint':
-    'One application per row, with a header row naming the columns `legal_name`, `organisation_id`, `client_id`, `roles` (like `transport;signing;encryption`, or `server_transport;server_signing`) and, for server transport, `dns_names`. Separated by commas, semicolons or tabs; UTF-8, UTF-16 or Windows-1252. Paste it, drop the file here, or choose it.',
+    'One application per row, with a header row naming the columns `legal_name`, `organisation_id`, `client_id`, `roles` (like `transport;signing;encryption`, or `server_transport;server_signing;server_encryption`) and, for server transport, `dns_names`. Separated by commas, semicolons or tabs; UTF-8, UTF-16 or Windows-1252. Paste it, drop the file here, or choose it.',
   'batch.file': 'Or choose a CSV file',
   'batch.summary': 'Ready to make: **applications {applications}, certificates {certificates}**. Each application gets its own folder in the zip.',
   'batch.problems': 'Problems in the CSV: {count}',
@@ -317,6 +321,71 @@ export const en = {
     '`C = AE, O, OU, CN`',
   'finding.expected.server':
     '`C = AE, O, OU` (and optionally `CN`)',
+  // Issue 17: what the Trust Framework issued (trust-framework.ts, trust-view.ts).
+  'trust.environment': 'Environment',
+  'trust.badge.sandbox': 'Sandbox',
+  'trust.badge.production': 'Production',
+  'trust.leaf.sandbox': '**Sandbox**: issued by `{ca}`. It works against the sandbox only, not production.',
+  'trust.leaf.production': '**Production**: issued by `{ca}`. It works against production only, not the sandbox.',
+  'trust.leaf.other': '**Not from the Trust Framework**: its issuer is not a Trust Framework CA, so participants will not trust it.',
+  'trust.policy.yes': 'It carries the Trust Framework certificate policy `{oid}`.',
+  'trust.policy.no': 'It does not carry the Trust Framework certificate policy `{oid}`: recognised by the issuer name only.',
+  'trust.keyId.match': "Its authority key identifier is the real sandbox issuing CA's.",
+  'trust.keyId.differs':
+    "Its authority key identifier is not the real sandbox issuing CA's (`{keyId}`): a CA with the same name and another key, such as a test CA.",
+  'trust.keyId.caDiffers':
+    "Its key identifier is not the real sandbox issuing CA's (`{keyId}`): a CA with the same name and another key, such as a test CA.",
+  'trust.notVerified': 'Recognised by name, policy and key identifier; this page does not verify the chain of signatures.',
+  'trust.ca.issuing.sandbox': 'Sandbox issuing CA',
+  'trust.ca.issuing.production': 'Production issuing CA',
+  'trust.ca.root.sandbox': 'Sandbox root CA',
+  'trust.ca.root.production': 'Production root CA',
+  'trust.ca.other': 'CA certificate, not the Trust Framework\'s',
+  'trust.ca.hint': 'A CA certificate: there is no private key to match. A `.p12` of a certificate it issued can include it.',
+  'trust.mixed':
+    'These files mix **Sandbox** and **Production** certificates. A sandbox certificate fails at the handshake against production, and the other way round: keep them apart.',
+  'trust.partly': 'partly: {gaps}',
+  'trust.gap.no-key-usage': 'it has no key usage',
+  'trust.gap.key-usage-not-critical': 'its key usage is not marked critical',
+  'trust.gap.key-usage-differs': 'its key usage differs from what the Trust Framework CA issues for this type',
+  'trust.gap.no-extended-key-usage': 'it has no extended key usage (TLS client or server)',
+  'trust.gap.cn-not-client-id': 'its CN is not a Client ID (UUID)',
+  'trust.gap.cn-on-lfi-certificate': 'it has a CN; the LFI certificates the Trust Framework issues have none',
+  'trust.gap.no-dns-names': 'it names no DNS host',
+  'trust.kidHint':
+    "Filled with the certificate's `x5t#S256` (base64url of its SHA-256), which the directory uses as the kid. Change it if the directory shows another.",
+  'trust.rotate': 'Make new keys for this certificate',
+  'trust.rotateHsm': 'Make new keys in an HSM or KMS',
+  'trust.rotateHint':
+    'Opens the form with its organisation, IDs, certificate type and DNS names filled in. Certificates last 13 months at most: upload the new CSR before this one expires.',
+  'trust.jwks.title': 'JWK Set for',
+  'trust.jwks.hint':
+    'One `jwks.json` with the public key of each signing and encryption certificate of this application: its kid (the x5t#S256), use, alg, x5c and x5t#S256.',
+  'trust.jwks.includeTransport': 'Include the transport keys (they are for TLS, not for JWTs)',
+  'trust.jwks.download': 'Download jwks.json',
+  'trust.paste.summary': 'Or paste PEM text or a JWKS',
+  'trust.paste.label': 'Certificates, a chain or CSRs in PEM, or a JWKS (JSON)',
+  'trust.paste.add': 'Add the pasted text',
+  'trust.paste.privateKey':
+    'The pasted text holds a private key, so it was not read: choose the `.key` file instead, and the key goes straight to the part of the page that keeps keys.',
+  'trust.files.title': 'Files loaded: {count}',
+  'trust.files.remove': 'Remove {file}',
+  'trust.files.removeShort': 'Remove',
+  'trust.snippets.title': 'How to use it',
+  'trust.snippets.hint':
+    'Ready to copy, with these file names and this kid. Replace `API_HUB_HOST` with the host the directory lists for the API hub; keep the `.key` where only your application can read it.',
+  'trust.snippet.curl': 'curl, mTLS to the API hub',
+  'trust.snippet.nginx': 'nginx',
+  'trust.snippet.node': 'Node.js',
+  'trust.snippet.python': 'Python (requests)',
+  'trust.snippet.java': 'Java (the .p12)',
+  'trust.snippet.dotnet': '.NET (the .p12 saved as .pfx)',
+  'trust.snippet.openssl': 'Check the server with OpenSSL',
+  'trust.snippet.jwt': 'JWT header for signing (PS256)',
+  'trust.snippet.jwe': 'JWE header others encrypt to this key with (RSA-OAEP-256)',
+  'trust.p12.passphrase': 'Passphrase of {file}',
+  'trust.p12.open': 'Open',
+  'trust.includeChain': 'Include the CA certificates dropped with it ({count}): {names}',
 } as const;
 
 export type MessageKey = keyof typeof en;
