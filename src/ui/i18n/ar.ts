@@ -155,6 +155,8 @@ export const ar: Record<MessageKey, string> = {
   'copy.csr': 'نسخ طلب CSR',
   'copy.csrLabel': 'نسخ طلب CSR {file}',
   'copy.command': 'نسخ الأمر',
+  'copy.snippet': 'نسخ المقتطف',
+  'copy.snippetLabel': 'نسخ المقتطف: {what}',
   'copy.copied': 'تم النسخ',
 
   'next.title': 'الخطوات التالية',

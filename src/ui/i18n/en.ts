@@ -140,6 +140,8 @@ export const en = {
   'copy.csr': 'Copy CSR',
   'copy.csrLabel': 'Copy CSR {file}',
   'copy.command': 'Copy command',
+  'copy.snippet': 'Copy snippet',
+  'copy.snippetLabel': 'Copy snippet: {what}',
   'copy.copied': 'Copied',
 
   'next.title': 'What next',
