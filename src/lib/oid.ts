@@ -45,6 +45,22 @@ export const OID = {
   ed25519: '1.3.101.112',
 } as const;
 
+/** Object identifiers of PKCS#12 (RFC 7292), PKCS#5 (RFC 8018), PKCS#9 (RFC 2985), CMS (RFC 5652) and NIST. */
+export const PKCS12_OID = {
+  data: '1.2.840.113549.1.7.1',
+  encryptedData: '1.2.840.113549.1.7.6',
+  pkcs8ShroudedKeyBag: '1.2.840.113549.1.12.10.1.2',
+  certBag: '1.2.840.113549.1.12.10.1.3',
+  x509Certificate: '1.2.840.113549.1.9.22.1',
+  friendlyName: '1.2.840.113549.1.9.20',
+  localKeyId: '1.2.840.113549.1.9.21',
+  pbes2: '1.2.840.113549.1.5.13',
+  pbkdf2: '1.2.840.113549.1.5.12',
+  hmacWithSHA256: '1.2.840.113549.2.9',
+  aes256Cbc: '2.16.840.1.101.3.4.1.42',
+  sha256: '2.16.840.1.101.3.4.2.1',
+} as const;
+
 const ALGORITHM_NAMES: Readonly<Record<string, string>> = {
   [OID.rsaEncryption]: 'rsaEncryption',
   [OID.sha256WithRSAEncryption]: 'sha256WithRSAEncryption',

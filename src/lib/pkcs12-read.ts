@@ -22,11 +22,9 @@ import {
   type SafeBag,
 } from 'pkijs';
 import { AppError, type ErrorCode } from './errors';
+import { PKCS12_OID } from './oid';
 import type { Bytes } from './pem';
 
-const PBES2 = '1.2.840.113549.1.5.13';
-const ENCRYPTED_DATA = '1.2.840.113549.1.7.6';
-const DATA = '1.2.840.113549.1.7.1';
 /** A .p12 holds a key, its certificate and a chain: a few bags. More is not a file this tool made or needs. */
 const MAX_BAGS = 64;
 /**
@@ -65,9 +63,9 @@ export async function readPkcs12(crypto: Crypto, der: Bytes, passphrase: string,
   }
   const safe = pfx.parsedValue!.authenticatedSafe!;
   for (const content of safe.safeContents) {
-    const algorithm = content.contentType === ENCRYPTED_DATA ? encryptionOf(content.content) : undefined;
-    if (content.contentType !== DATA && algorithm !== PBES2) throw legacy(fileName, algorithm ?? content.contentType);
-    if (algorithm === PBES2) tooManyRounds(pbkdf2Iterations(encryptionParams(content.content)), MAX_PBKDF2_ITERATIONS, fileName);
+    const algorithm = content.contentType === PKCS12_OID.encryptedData ? encryptionOf(content.content) : undefined;
+    if (content.contentType !== PKCS12_OID.data && algorithm !== PKCS12_OID.pbes2) throw legacy(fileName, algorithm ?? content.contentType);
+    if (algorithm === PKCS12_OID.pbes2) tooManyRounds(pbkdf2Iterations(encryptionParams(content.content)), MAX_PBKDF2_ITERATIONS, fileName);
   }
   await safe.parseInternalValues({ safeContents: safe.safeContents.map(() => ({ password })) }, engine);
   const bags = safe.parsedValue!.safeContents.flatMap((contents: { value: SafeContents }) => contents.value.safeBags);
@@ -80,7 +78,7 @@ async function readBags(engine: CryptoEngine, bags: readonly SafeBag[], password
   const certificates: Bytes[] = [];
   for (const bag of bags) {
     if (bag.bagValue instanceof PKCS8ShroudedKeyBag) {
-      if (bag.bagValue.encryptionAlgorithm.algorithmId !== PBES2) throw legacy(fileName, bag.bagValue.encryptionAlgorithm.algorithmId);
+      if (bag.bagValue.encryptionAlgorithm.algorithmId !== PKCS12_OID.pbes2) throw legacy(fileName, bag.bagValue.encryptionAlgorithm.algorithmId);
       tooManyRounds(pbkdf2Iterations(bag.bagValue.encryptionAlgorithm.algorithmParams), MAX_PBKDF2_ITERATIONS, fileName);
       // Decrypted as pkijs's own bag reader does, but kept as the bytes: pkijs re-encodes an RSA key without the modulus's leading zero.
       const encrypted = new EncryptedData({
