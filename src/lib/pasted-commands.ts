@@ -7,7 +7,8 @@
 import { AppError } from './errors';
 import { sameUsages } from './key-usage';
 import { fileNameKey } from './names';
-import { commandError, parseCommands, retarget, type ParsedCommand } from './openssl-req';
+import { commandError, retarget } from './command-errors';
+import { parseCommands, type ParsedCommand } from './openssl-req';
 import { ROLES, type RoleId } from './profile';
 import { checkServerCommonName, checkUuid, type CertificateRequest, type ExtensionPolicy, type Validation } from './request';
 export interface PastedCommand {
