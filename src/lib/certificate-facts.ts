@@ -12,7 +12,8 @@ import { toHex } from './bytes';
 import { describeCertificate } from './describe';
 import type { ExtensionSummary } from './extensions';
 import { OID } from './oid';
-import { toBase64Url, type Bytes } from './pem';
+import { x5tS256 } from './jwk';
+import type { Bytes } from './pem';
 
 /** The first value of each of the attributes the Trust Framework's names use. */
 export interface NameParts {
@@ -65,12 +66,6 @@ export async function readCertificateFacts(crypto: Crypto, der: Bytes): Promise<
     extensions: description.extensions,
     x5tS256: await x5tS256(crypto, der),
   };
-}
-
-/** base64url, unpadded, of the SHA-256 of the certificate DER. */
-export async function x5tS256(crypto: Crypto, der: Bytes): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', der));
-  return toBase64Url(digest);
 }
 
 /** Whether `issuer` could have signed `subject`: its subject is the issuer name, and the key identifiers agree when both are given. */

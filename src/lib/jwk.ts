@@ -1,7 +1,7 @@
 /** After issuance: the certificate's public key, or the private key, as a JWK (RFC 7517, RFC 7518 §6.3). */
 
 import { readCertificate, readKey, refused, type RsaPrivateMembers } from './export-inputs';
-import { toBase64, toBase64Url } from './pem';
+import { toBase64, toBase64Url, type Bytes } from './pem';
 import { ROLES, type RoleId } from './profile';
 
 /** What the public and private JWKs share. */
@@ -47,8 +47,7 @@ function usage(role: RoleId): Pick<RsaPublicJwk, 'use' | 'alg'> {
 export async function publicJwk(crypto: Crypto, input: { certificatePem: string; kid: string; role: RoleId }): Promise<RsaPublicJwk> {
   const kid = checkKid(input.kid);
   const { der, n, e } = await readCertificate(crypto, input.certificatePem, 'certificate');
-  const thumbprint = new Uint8Array(await crypto.subtle.digest('SHA-256', der));
-  return { kty: 'RSA', kid, ...usage(input.role), n, e, x5c: [toBase64(der)], 'x5t#S256': toBase64Url(thumbprint) };
+  return { kty: 'RSA', kid, ...usage(input.role), n, e, x5c: [toBase64(der)], 'x5t#S256': await x5tS256(crypto, der) };
 }
 
 /** The private key as a JWK, members in the order kty, kid, use, alg, n, e, d, p, q, dp, dq, qi. Secret. */
@@ -66,3 +65,7 @@ function checkKid(kid: string): string {
   return trimmed;
 }
 
+/** base64url, unpadded, of the SHA-256 of the certificate DER (RFC 7517 §4.9): the directory's kid. */
+export async function x5tS256(crypto: Crypto, der: Bytes): Promise<string> {
+  return toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', der)));
+}
