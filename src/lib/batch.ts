@@ -5,7 +5,8 @@
  * them (the header is row 1), quotes the value and says the rule.
  */
 
-import { csvRecords, detectSeparator, runToEnd, type Separator } from './csv';
+import { csvRecords, detectSeparator, type Separator } from './csv';
+import { runToEnd } from './steps';
 import { AppError, type ErrorCode, type ErrorParams, type Field, type Warning } from './errors';
 import { printableLegalName } from './names';
 import { ROLES, type RoleId } from './profile';

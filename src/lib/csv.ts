@@ -117,11 +117,3 @@ export function readCsv(text: string, separator: Separator): CsvRecord[] {
   for (const record of csvRecords(text, separator)) if (record) records.push(record);
   return records;
 }
-
-/** Runs a sliced reader to its end, at once. */
-export function runToEnd<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}

@@ -16,6 +16,7 @@ import { checkOutputFileNames, isAscii } from './names';
 import { roleInFileName, type RoleId } from './profile';
 import { expansionError, readShellText, type ShellCommand } from './shell';
 import { parseSubject } from './openssl-subj';
+import { runToEnd, type Steps } from './steps';
 import type { Subject } from './subject';
 
 export { MAX_COMMANDS, MAX_PASTE_LENGTH, type Shell } from './shell';
@@ -48,6 +49,11 @@ export type CommandOutcome =
 
 /** Parses every `openssl req` command in `text`. Never throws, and takes time linear in the text's length. */
 export function parseCommands(text: string): CommandOutcome[] {
+  return runToEnd(parseCommandSteps(text));
+}
+
+/** parseCommands in steps: it pauses once the text is split into commands, and after each command. */
+export function* parseCommandSteps(text: string): Steps<CommandOutcome[]> {
   let commands: ShellCommand[];
   try {
     commands = readShellText(text);
@@ -58,17 +64,23 @@ export function parseCommands(text: string): CommandOutcome[] {
   if (commands.length === 0) {
     return [{ ok: false, source: '', errors: [commandError('command-empty', 'Paste the openssl req command that the Trust Framework directory shows.')] }];
   }
-  return commands.map(({ words, expansions }) => {
-    const source = words.join(' ');
-    if (expansions.length > 0) return { ok: false, source, errors: [expansionError(expansions[0]!)] };
-    try {
-      return { ok: true, command: parseCommand(words, source) };
-    } catch (error) {
-      return { ok: false, source, errors: [asAppError(error)] };
-    }
-  });
+  const outcomes: CommandOutcome[] = [];
+  for (const command of commands) {
+    yield;
+    outcomes.push(parseOne(command));
+  }
+  return outcomes;
 }
 
+function parseOne({ words, expansions }: ShellCommand): CommandOutcome {
+  const source = words.join(' ');
+  if (expansions.length > 0) return { ok: false, source, errors: [expansionError(expansions[0]!)] };
+  try {
+    return { ok: true, command: parseCommand(words, source) };
+  } catch (error) {
+    return { ok: false, source, errors: [asAppError(error)] };
+  }
+}
 
 // ---------------------------------------------------------------------------
 // One command's options

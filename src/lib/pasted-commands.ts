@@ -8,9 +8,11 @@ import { AppError } from './errors';
 import { sameUsages } from './key-usage';
 import { fileNameKey } from './names';
 import { commandError, retarget } from './command-errors';
-import { parseCommands, type ParsedCommand } from './openssl-req';
+import { parseCommandSteps, type CommandOutcome, type ParsedCommand } from './openssl-req';
 import { ROLES, type RoleId } from './profile';
 import { checkServerCommonName, checkUuid, type CertificateRequest, type ExtensionPolicy, type Validation } from './request';
+import { runToEnd, type Steps } from './steps';
+
 export interface PastedCommand {
   readonly source: string;
   readonly command: ParsedCommand | undefined;
@@ -20,27 +22,28 @@ export interface PastedCommand {
   readonly errors: readonly AppError[];
 }
 
+/** What a paste was read into: each command, and whether together they can be made. */
+export interface PasteReading {
+  readonly commands: PastedCommand[];
+  readonly validation: Validation;
+}
+
 /**
  * Everything pasted, command by command, and the requests it makes.
  * `pickedRoles[i]` is the role the user chose for command i when its file
  * names name none. Valid only if every command is, and no two write the same file.
  */
-export function validatePaste(text: string, pickedRoles: readonly (RoleId | undefined)[]): { commands: PastedCommand[]; validation: Validation } {
-  const commands = parseCommands(text).map((outcome, index): PastedCommand => {
-    if (!outcome.ok) return { source: outcome.source, command: undefined, role: undefined, request: undefined, errors: outcome.errors };
-    const { command } = outcome;
-    const role = command.role ?? pickedRoles[index];
-    if (role === undefined) {
-      const error = commandError('role-required', `Choose which certificate "${command.csrFileName}" is for: its file name does not say.`, {
-        value: command.csrFileName,
-      });
-      return { source: command.source, command, role, request: undefined, errors: [error] };
-    }
-    const request = requestFromCommand(command, role);
-    return request instanceof AppError
-      ? { source: command.source, command, role, request: undefined, errors: [request] }
-      : { source: command.source, command, role, request, errors: [] };
-  });
+export function validatePaste(text: string, pickedRoles: readonly (RoleId | undefined)[]): PasteReading {
+  return runToEnd(validatePasteSteps(text, pickedRoles));
+}
+
+/** validatePaste in steps: it pauses after each command is parsed, and after each is tied to its role. */
+export function* validatePasteSteps(text: string, pickedRoles: readonly (RoleId | undefined)[]): Steps<PasteReading> {
+  const commands: PastedCommand[] = [];
+  for (const [index, outcome] of (yield* parseCommandSteps(text)).entries()) {
+    yield;
+    commands.push(pastedCommand(outcome, pickedRoles[index]));
+  }
   const errors = commands.flatMap((command) => command.errors);
   const duplicate = firstSharedFile(commands.flatMap((command) => (command.command ? [command.command.csrFileName, command.command.keyFileName] : [])));
   if (duplicate !== undefined) {
@@ -52,6 +55,23 @@ export function validatePaste(text: string, pickedRoles: readonly (RoleId | unde
   const validation: Validation =
     errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, requests: commands.map((command) => command.request!), warnings };
   return { commands, validation };
+}
+
+/** One parsed command tied to its role (from its file names, else the user's pick) and the request it makes. */
+function pastedCommand(outcome: CommandOutcome, pickedRole: RoleId | undefined): PastedCommand {
+  if (!outcome.ok) return { source: outcome.source, command: undefined, role: undefined, request: undefined, errors: outcome.errors };
+  const { command } = outcome;
+  const role = command.role ?? pickedRole;
+  if (role === undefined) {
+    const error = commandError('role-required', `Choose which certificate "${command.csrFileName}" is for: its file name does not say.`, {
+      value: command.csrFileName,
+    });
+    return { source: command.source, command, role, request: undefined, errors: [error] };
+  }
+  const request = requestFromCommand(command, role);
+  return request instanceof AppError
+    ? { source: command.source, command, role, request: undefined, errors: [request] }
+    : { source: command.source, command, role, request, errors: [] };
 }
 
 /** The first file name that an earlier one already takes, ignoring case and normalisation, with that earlier one. */

@@ -48,13 +48,29 @@ export function readShellText(text: string): ShellCommand[] {
  * if a backtick or `& "…openssl.exe"` says so. Anything else is read as bash.
  */
 function detectShell(text: string): Shell {
-  if (/\^[ \t]*\r?\n/.test(text)) return 'cmd';
-  if (/`[ \t]*\r?\n/.test(text)) return 'powershell';
-  if (/\\[ \t]*\r?\n/.test(text)) return 'bash';
+  const continuations = lineEnds(text);
+  if (continuations.has('^')) return 'cmd';
+  if (continuations.has('`')) return 'powershell';
+  if (continuations.has('\\')) return 'bash';
   if (windowsPath(text, `"'=`) !== undefined || /openssl\.exe\b/i.test(text)) {
     return /`|(^|[\n;])[ \t]*&[ \t]*["']/.test(text) ? 'powershell' : 'cmd';
   }
   return 'bash';
+}
+
+/**
+ * The last character of each line that a newline ends, before any spaces,
+ * tabs and CR: where a continuation mark would be. Found with indexOf, which
+ * V8 runs far faster on 1 MiB than a regular expression for the same thing.
+ */
+function lineEnds(text: string): Set<string> {
+  const ends = new Set<string>();
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    let end = text[at - 1] === '\r' ? at - 1 : at;
+    while (text[end - 1] === ' ' || text[end - 1] === '\t') end--;
+    if (end > 0) ends.add(text[end - 1]!);
+  }
+  return ends;
 }
 
 /**

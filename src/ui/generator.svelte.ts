@@ -5,7 +5,8 @@
  */
 
 import type { PublicArtifact, Stage } from '../lib/artifact';
-import { validatePaste } from '../lib/pasted-commands';
+import { validatePaste, validatePasteSteps, type PasteReading } from '../lib/pasted-commands';
+import { runInSlices, sleep } from '../lib/steps';
 import { parseDnsNames } from '../lib/dns';
 import { checkCsvSize, readBatchCsv, readBatchFile, readBatchSteps, unconfirmedEncoding, type BatchRead } from '../lib/batch';
 import { AppError, type ErrorCode, type ErrorParams, type Field, type Warning } from '../lib/errors';
@@ -25,11 +26,10 @@ import { framedByAnotherOrigin } from './framing';
 import { GeneratorWorker } from './generator-worker';
 import { HsmDesk } from './hsm.svelte';
 
-/** How long typing in the batch CSV must pause before it is read again, and the longest slice of reading between frames. */
+/** How long typing in the batch CSV must pause before it is read again. */
 const BATCH_TYPING_PAUSE_MS = 150;
-const BATCH_SLICE_MS = 4;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** The longest slice of reading a paste or a CSV between frames. */
+const SLICE_MS = 4;
 
 export type Mode = 'form' | 'paste' | 'batch' | 'hsm' | 'certificates';
 /** The tabs whose Generate makes keys and a zip: each keeps its own results. */
@@ -102,13 +102,17 @@ export class Generator {
   });
   /** The pasted text as it is in the text area. */
   #pasted = $state('');
-  /** The text `paste` was read from: the pasted text a moment after its last change, not at every keystroke. */
-  #pasteRead = $state('');
   #pasteTimer: ReturnType<typeof setTimeout> | undefined;
   /** The role the user picked for each pasted command whose file names name none. */
-  pickedRoles: (RoleId | undefined)[] = $state([]);
+  #pickedRoles: (RoleId | undefined)[] = $state([]);
 
-  paste = $derived(validatePaste(this.#pasteRead, this.pickedRoles));
+  /**
+   * The pasted text as read a moment after its last change, not at every keystroke, in slices of
+   * a few milliseconds: 50 commands in a 1 MiB paste would hold the page for tens of milliseconds.
+   */
+  paste: PasteReading = $state.raw(validatePaste('', []));
+  #pastePending: Promise<void> | null = null;
+  #pasteGeneration = 0;
 
   get pasted(): string {
     return this.#pasted;
@@ -120,10 +124,33 @@ export class Generator {
     this.#pasteTimer = setTimeout(() => this.readPaste(), PASTE_DELAY_MS);
   }
 
-  /** Reads the pasted text now, without waiting for typing to pause (Generate never acts on an older reading). */
+  get pickedRoles(): readonly (RoleId | undefined)[] {
+    return this.#pickedRoles;
+  }
+
+  pickRole(index: number, role: RoleId | undefined): void {
+    this.#pickedRoles[index] = role;
+    this.readPaste();
+  }
+
+  /** Reads the pasted text now, without waiting for typing to pause. */
   readPaste(): void {
     clearTimeout(this.#pasteTimer);
-    this.#pasteRead = this.#pasted;
+    this.#pasteTimer = undefined;
+    const generation = ++this.#pasteGeneration;
+    const steps = validatePasteSteps(this.#pasted, $state.snapshot(this.#pickedRoles));
+    const pending = runInSlices(steps, SLICE_MS, () => generation === this.#pasteGeneration).then((reading) => {
+      if (reading) this.paste = reading;
+    });
+    this.#pastePending = pending;
+    void pending.finally(() => {
+      if (this.#pastePending === pending) this.#pastePending = null;
+    });
+  }
+
+  /** Resolves once `paste` is the reading of the text in the box (Generate never acts on an older reading). */
+  async pasteSettled(): Promise<void> {
+    while (this.#pastePending) await this.#pastePending;
   }
 
   /** The batch CSV: see the section "Batch" below. */
@@ -254,10 +281,13 @@ export class Generator {
   /** Validates everything first; makes no key unless all of it is right. Returns whether it generated. */
   async generate(): Promise<boolean> {
     if (this.mode === 'batch') await this.batchSettled();
+    if (this.mode === 'paste') {
+      if (this.#pasteTimer !== undefined) this.readPaste();
+      await this.pasteSettled();
+    }
     if (!isMakingMode(this.mode)) return false;
     const mode = this.mode;
     this.#submitted[mode] = true;
-    this.readPaste();
     const validation = this.validation;
     if (!validation.ok || !this.cryptoAvailable || this.framed || this.busy) return false;
     // The results of the tab that asked: switching tabs meanwhile does not move them.
@@ -321,7 +351,7 @@ export class Generator {
   /** A tab's own input: what its results were made from. */
   #snapshot(mode: MakingMode): string {
     if (mode === 'form') return JSON.stringify(this.form);
-    if (mode === 'paste') return JSON.stringify([this.pasted, this.pickedRoles]);
+    if (mode === 'paste') return JSON.stringify([this.pasted, this.#pickedRoles]);
     return JSON.stringify([this.#batchText, this.#batchExtensions, this.batchFile, this.skipBadRows]);
   }
 
@@ -391,20 +421,11 @@ export class Generator {
     const options = { extensions: this.#batchExtensions, ...(this.batchFile ? { fileName: this.batchFile.name } : {}) };
     const pending = (async () => {
       await sleep(delayMs);
-      const steps = readBatchSteps(text, options);
-      for (;;) {
-        if (generation !== this.#batchGeneration) return;
-        const sliceEnd = performance.now() + BATCH_SLICE_MS;
-        let step = steps.next();
-        while (!step.done && performance.now() < sliceEnd) step = steps.next();
-        if (step.done) {
-          this.batch = step.value;
-          this.batchReadOf = text;
-          this.batchReading = false;
-          return;
-        }
-        await sleep(0);
-      }
+      const read = await runInSlices(readBatchSteps(text, options), SLICE_MS, () => generation === this.#batchGeneration);
+      if (!read) return;
+      this.batch = read;
+      this.batchReadOf = text;
+      this.batchReading = false;
     })();
     this.#batchPending = pending;
     void pending.finally(() => {

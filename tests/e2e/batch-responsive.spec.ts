@@ -5,11 +5,12 @@
  */
 
 import { expect, test } from '@playwright/test';
-import { ORGANISATION_ID, openApp } from './support';
+import { ORGANISATION_ID, openApp, slowDownCpu } from './support';
 
 test('a 1 MB CSV pasted in one go never blocks the page for more than 50 ms while it is read', async ({ page }) => {
   await openApp(page);
   await page.getByRole('tab', { name: 'Batch' }).click();
+  await slowDownCpu(page);
   const rows = Array.from({ length: 7800 }, (_, i) => {
     const id = `${i.toString(16).padStart(8, '0')}-9bfe-43bc-9ea4-abc70a840c13`;
     return `Example Fintech ${i} LLC,${ORGANISATION_ID},${id},transport;signing;encryption`;
@@ -18,17 +19,18 @@ test('a 1 MB CSV pasted in one go never blocks the page for more than 50 ms whil
   expect(csv.length).toBeGreaterThan(900_000);
   expect(csv.length).toBeLessThan(1024 * 1024);
 
-  // The text reaches the page first: handing 1 MB to page.evaluate is itself a long task, which the user's paste is not.
-  await page.evaluate((csv) => ((globalThis as unknown as { csv: string }).csv = csv), csv);
+  // The text reaches the page and is laid out before the count starts, as in paste-responsive.spec.ts: handing
+  // 1 MB to page.evaluate, and the text area taking it, are the test's and the browser's work, not the page's.
+  await page.evaluate((csv) => {
+    document.querySelector<HTMLTextAreaElement>('#batch')!.value = csv;
+  }, csv);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForTimeout(300);
   await page.evaluate(() => {
     const tasks: number[] = [];
     new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask' });
     (globalThis as unknown as { longTasks: number[] }).longTasks = tasks;
-  });
-  await page.evaluate(() => {
-    const field = document.querySelector<HTMLTextAreaElement>('#batch')!;
-    field.value = (globalThis as unknown as { csv: string }).csv;
-    field.dispatchEvent(new Event('input', { bubbles: true }));
+    document.querySelector('#batch')!.dispatchEvent(new Event('input', { bubbles: true }));
   });
   await expect(page.getByText('applications 7800, certificates 23400')).toBeVisible({ timeout: 30_000 });
   const longTasks = await page.evaluate(() => (globalThis as unknown as { longTasks: number[] }).longTasks);

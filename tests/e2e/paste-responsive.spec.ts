@@ -4,7 +4,7 @@
  * same cores: files named *responsive.spec.ts run after the rest, alone.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { CLIENT_ID, ORGANISATION_ID, directoryCommand, openPaste } from './support';
+import { CLIENT_ID, ORGANISATION_ID, directoryCommand, openPaste, slowDownCpu } from './support';
 
 const STEM = `${CLIENT_ID}-opf_uae_client_transport`;
 
@@ -22,6 +22,7 @@ const nextFrames = (page: Page) => page.evaluate(() => new Promise((resolve) => 
  */
 async function longTasksWhilePasting(page: Page, text: string, shown: RegExp): Promise<number[]> {
   await openPaste(page);
+  await slowDownCpu(page);
   await page.evaluate((value) => {
     document.querySelector<HTMLTextAreaElement>('#command')!.value = value;
   }, text);

@@ -62,3 +62,12 @@ export async function openPaste(page: Page): Promise<void> {
   await openApp(page);
   await page.getByRole('tab', { name: 'Paste command' }).click();
 }
+
+/**
+ * `CPU_SLOWDOWN=3 npx playwright test --project responsiveness` runs the long-task tests on a CPU
+ * emulated that many times slower (Chromium's CDP throttling): the margin a slower CI machine leaves.
+ */
+export async function slowDownCpu(page: Page): Promise<void> {
+  const rate = Number(process.env.CPU_SLOWDOWN ?? '1');
+  if (rate > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
+}

@@ -1,0 +1,33 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchChromium } from './chromium';
+
+const PAGE = pathToFileURL(resolve('dist/index.html')).href;
+const rate = Number(process.env.RATE ?? '1');
+const browser = await launchChromium();
+const page = await browser.newPage();
+await page.goto(PAGE);
+await page.waitForFunction(() => performance.getEntriesByName('altareq:interactive').length > 0);
+await page.getByRole('tab', { name: 'Batch' }).click();
+const ORG = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
+const rows = Array.from({ length: 7800 }, (_, i) => `Example Fintech ${i} LLC,${ORG},${i.toString(16).padStart(8, '0')}-9bfe-43bc-9ea4-abc70a840c13,transport;signing;encryption`);
+const csv = ['legal_name,organisation_id,client_id,roles', ...rows].join('\n');
+await page.evaluate((csv) => ((globalThis as any).csv = csv), csv);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] });
+await page.evaluate(() => {
+  const tasks: number[] = [];
+  new PerformanceObserver((l) => tasks.push(...l.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
+  (globalThis as any).longTasks = tasks;
+  const f = document.querySelector<HTMLTextAreaElement>('#batch')!;
+  f.value = (globalThis as any).csv;
+  f.dispatchEvent(new Event('input', { bubbles: true }));
+});
+await page.getByText('applications 7800, certificates 23400').waitFor({ timeout: 60_000 });
+await page.waitForTimeout(300);
+const trace = await browser.stopTracing();
+console.log('long tasks', await page.evaluate(() => (globalThis as any).longTasks));
+writeFileSync('/tmp/trace.json', trace);
+await browser.close();

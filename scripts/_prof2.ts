@@ -1,0 +1,36 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchChromium } from './chromium';
+
+const PAGE = pathToFileURL(resolve('dist/index.html')).href;
+const rate = Number(process.env.RATE ?? '1');
+const browser = await launchChromium();
+const page = await browser.newPage();
+await page.goto(PAGE);
+await page.waitForFunction(() => performance.getEntriesByName('altareq:interactive').length > 0);
+await page.getByRole('tab', { name: 'Paste command' }).click();
+const ORG = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
+const CLIENT = 'b8739780-9bfe-43bc-9ea4-abc70a840c13';
+const STEM = `${CLIENT}-opf_uae_client_transport`;
+const cmd = (out: string, keyout: string) => `openssl req -new -newkey rsa:2048 -nodes -out ${out} -keyout ${keyout} -subj "/C=AE/O=Example Fintech LLC/OU=${ORG}/CN=${CLIENT}" -sha256`;
+const ONE = `${cmd(`${STEM}.csr`, `${STEM}.key`)}\n`;
+const MiB = 1 << 20;
+const text = Array.from({ length: 50 }, (_, i) => ONE.replaceAll(STEM, `${STEM}-${i}`)).join('') + `# ${'x'.repeat(MiB - 50 * (ONE.length + 8))}`;
+await page.evaluate((v) => { document.querySelector<HTMLTextAreaElement>('#command')!.value = v; }, text);
+await page.waitForTimeout(500);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] });
+await page.evaluate(() => {
+  const tasks: number[] = [];
+  new PerformanceObserver((l) => tasks.push(...l.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
+  (globalThis as any).longTasks = tasks;
+  document.querySelector('#command')!.dispatchEvent(new Event('input', { bubbles: true }));
+});
+await page.getByText(/-opf_uae_client_transport-49\.csr/).first().waitFor({ timeout: 60_000 });
+await page.waitForTimeout(300);
+const trace = await browser.stopTracing();
+console.log('long tasks', await page.evaluate(() => (globalThis as any).longTasks));
+writeFileSync('/tmp/trace.json', trace);
+await browser.close();
