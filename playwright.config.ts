@@ -6,9 +6,9 @@ export default defineConfig({
   projects: [
     { name: 'e2e', testIgnore: '*responsive.spec.ts' },
     // Main-thread timing means little while other tests make keys on the same two cores:
-    // these run after the rest, alone, one at a time.
+    // these run after the rest, alone, one at a time (one worker: fullyParallel alone still ran two files at once).
     // One retry: a 50 ms bound on a 2-core machine can be crossed by anything else running there; a real regression fails twice.
-    { name: 'responsiveness', testMatch: '*responsive.spec.ts', dependencies: ['e2e'], fullyParallel: false, retries: 1 },
+    { name: 'responsiveness', testMatch: '*responsive.spec.ts', dependencies: ['e2e'], fullyParallel: false, workers: 1, retries: 1 },
   ],
   timeout: 60_000,
   fullyParallel: true,
