@@ -73,8 +73,9 @@ export class CertificateDesk {
 
   /** Pasted text (PEM, or a JWKS whose x5c certificates are read), examined as a file named `pasted-N…` (issue 17). */
   async addText(text: string): Promise<void> {
+    if (text.trim() === '') return; // nothing to add; a refusal already shown stays
     this.pasteRefused = holdsPrivateKey(text);
-    if (text.trim() === '' || this.pasteRefused) return;
+    if (this.pasteRefused) return;
     const { name, bytes } = pastedFile(text, ++this.#pastes);
     await this.add([new File([bytes as Uint8Array<ArrayBuffer>], name)]);
   }

@@ -43,6 +43,33 @@ test('pasted text with a private key is not read, and says to choose the file', 
   await expect(page.getByLabel('Certificates, a chain or CSRs in PEM, or a JWKS (JSON)')).toHaveValue('');
 });
 
+test('a private key typed or pasted into the box is refused at once, and is not kept there until Add', async ({ page }) => {
+  await openCertificates(page);
+  await page.getByText('Or paste PEM text or a JWKS').click();
+  const box = page.getByLabel('Certificates, a chain or CSRs in PEM, or a JWKS (JSON)');
+  const key = readFileSync(`${TF}/sandbox-client_signing.key`, 'utf8');
+  await box.fill(key);
+  await expect(page.getByRole('alert')).toContainText('The pasted text holds a private key, so it was not read');
+  await expect(box).toHaveValue('');
+
+  // A paste is stopped before the browser puts the text into the box.
+  const prevented = await box.evaluate((element, text) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', text);
+    const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+    element.dispatchEvent(event);
+    return event.defaultPrevented;
+  }, key);
+  expect(prevented).toBe(true);
+  await expect(box).toHaveValue('');
+
+  // A certificate still goes in as typed, and the refusal goes once the text holds no key.
+  await box.fill(readFileSync(`${TF}/sandbox-client_signing.pem`, 'utf8'));
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Add the pasted text' }).click();
+  await expect(page.getByText('Files loaded: 1')).toBeVisible();
+});
+
 test('choosing files again adds them to the list; each can be removed, and the count and cards follow', async ({ page }) => {
   await openCertificates(page);
   const input = page.getByLabel('Certificate, key and CSR files');
