@@ -49,9 +49,8 @@ export class CertificateDesk {
   /** Adds files (a second drop adds to the first; a file of the same name replaces the earlier one) and reads them all again. */
   async add(list: FileList | readonly File[]): Promise<void> {
     const turn = ++this.#turn;
-    this.busy = true;
     this.failure = null;
-    try {
+    await this.#examineAs(turn, async () => {
       // A file too large to be a certificate, key, CSR or zip of them is not even read: the worker lists it with the reason.
       const added: DroppedFile[] = await Promise.all(
         [...list].map(async (file) =>
@@ -60,15 +59,10 @@ export class CertificateDesk {
             : { name: file.name, size: file.size, bytes: new Uint8Array(await file.arrayBuffer()) },
         ),
       );
-      if (turn !== this.#turn) return;
+      if (turn !== this.#turn) return undefined;
       this.names = [...this.names.filter((name) => !added.some((file) => file.name === name)), ...added.map((file) => file.name)];
-      const examination = await this.#worker.examine(added);
-      if (turn === this.#turn) this.examination = examination;
-    } catch (error) {
-      if (turn === this.#turn) this.failure = error instanceof Error ? error.message : String(error);
-    } finally {
-      if (turn === this.#turn) this.busy = false;
-    }
+      return this.#worker.examine(added);
+    });
   }
 
   /** Pasted text (PEM, or a JWKS whose x5c certificates are read), examined as a file named `pasted-N…` (issue 17). */
@@ -82,28 +76,23 @@ export class CertificateDesk {
 
   /** Opens a dropped .p12 with its passphrase (in the worker, where its key stays). */
   async openP12(fileName: string, passphrase: string): Promise<void> {
-    const turn = ++this.#turn;
-    this.busy = true;
-    try {
-      const examination = await this.#worker.openP12(fileName, passphrase);
-      if (turn === this.#turn) this.examination = examination;
-    } catch (error) {
-      if (turn === this.#turn) this.failure = error instanceof Error ? error.message : String(error);
-    } finally {
-      if (turn === this.#turn) this.busy = false;
-    }
+    await this.#examineAs(++this.#turn, () => this.#worker.openP12(fileName, passphrase));
   }
 
   /** Removes one loaded file, here and in the worker, and examines the rest again. */
   async remove(name: string): Promise<void> {
     if (!this.names.includes(name)) return;
     if (this.names.length === 1) return this.clear();
-    const turn = ++this.#turn;
     this.names = this.names.filter((other) => other !== name);
+    await this.#examineAs(++this.#turn, () => this.#worker.examine([], [name]));
+  }
+
+  /** Runs an examination as turn `turn`: its result, failure and end are shown only while no newer turn has begun. */
+  async #examineAs(turn: number, examine: () => Promise<Examination | undefined>): Promise<void> {
     this.busy = true;
     try {
-      const examination = await this.#worker.examine([], [name]);
-      if (turn === this.#turn) this.examination = examination;
+      const examination = await examine();
+      if (examination && turn === this.#turn) this.examination = examination;
     } catch (error) {
       if (turn === this.#turn) this.failure = error instanceof Error ? error.message : String(error);
     } finally {
