@@ -9,7 +9,7 @@
 import { AuthorityKeyIdentifier, BasicConstraints, Certificate, CertificatePolicies, type Extension, type RelativeDistinguishedNames } from 'pkijs';
 import * as asn1js from 'asn1js';
 import { toHex } from './bytes';
-import { describeCertificate } from './describe';
+import { describeCertificate, type CertificateDescription } from './describe';
 import type { ExtensionSummary } from './extensions';
 import { OID } from './oid';
 import { x5tS256 } from './jwk';
@@ -43,9 +43,10 @@ export interface CertificateFacts {
   readonly x5tS256: string;
 }
 
-export async function readCertificateFacts(crypto: Crypto, der: Bytes): Promise<CertificateFacts> {
+/** `description`, when the caller already has it, is not made again. */
+export async function readCertificateFacts(crypto: Crypto, der: Bytes, description?: CertificateDescription): Promise<CertificateFacts> {
   const certificate = Certificate.fromBER(der);
-  const description = await describeCertificate(crypto, der);
+  const { extensions: extensionSummary } = description ?? (await describeCertificate(crypto, der));
   const extensions = certificate.extensions ?? [];
   const basic = parsed(extensions, OID.basicConstraints, BasicConstraints);
   const aki = parsed(extensions, OID.authorityKeyIdentifier, AuthorityKeyIdentifier);
@@ -63,7 +64,7 @@ export async function readCertificateFacts(crypto: Crypto, der: Bytes): Promise<
     authorityKeyId: aki?.keyIdentifier && colonHex(aki.keyIdentifier.valueBlock.valueHexView),
     subjectKeyId: ski && subjectKeyId(ski),
     policies: policies?.certificatePolicies.map((policy) => policy.policyIdentifier) ?? [],
-    extensions: description.extensions,
+    extensions: extensionSummary,
     x5tS256: await x5tS256(crypto, der),
   };
 }

@@ -224,7 +224,7 @@ function unreadable(fileName: string, kind: FileItem['kind'] | 'file', cause: un
 
 async function viewCertificate(crypto: Crypto, { item, fileNames }: Distinct, now: Date): Promise<{ view: CertificateView; facts: CertificateFacts }> {
   const description = await describeCertificate(crypto, item.der);
-  const trust = await readTrust(crypto, item.der);
+  const trust = await readTrust(crypto, item.der, description);
   const view: CertificateView = {
     fileName: item.fileName,
     fileNames,

@@ -7,6 +7,7 @@
  */
 
 import { issuedBy, readCertificateFacts, type CertificateFacts, type NameParts } from './certificate-facts';
+import type { CertificateDescription } from './describe';
 import type { Bytes } from './pem';
 import type { RoleId } from './profile';
 import { classify, recognise, type CertificateKind, type Environment, type KeyIdEvidence, type RoleGap } from './trust-framework';
@@ -31,8 +32,8 @@ export interface TrustReading {
   readonly facts: CertificateFacts;
 }
 
-export async function readTrust(crypto: Crypto, der: Bytes): Promise<TrustReading> {
-  const facts = await readCertificateFacts(crypto, der);
+export async function readTrust(crypto: Crypto, der: Bytes, description?: CertificateDescription): Promise<TrustReading> {
+  const facts = await readCertificateFacts(crypto, der, description);
   const recognition = recognise(facts);
   const { role, gaps } = recognition.kind === 'end-entity' ? classify(facts) : { role: undefined, gaps: [] };
   const view: TrustView = {
