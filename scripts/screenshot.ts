@@ -4,9 +4,10 @@
  * `npx tsx scripts/screenshot.ts [outDir]` (default docs/screenshots).
  */
 import type { Page } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fillHsmWithBadSignature } from '../tests/support/hsm-form';
 import { launchChromium } from './chromium';
 
 const ORGANISATION_ID = '4af0a68f-d8a8-46c4-ace6-6949e8343868';
@@ -96,16 +97,7 @@ const VIEWS: Array<[string, (page: Page) => Promise<void>]> = [
   [
     'hsm',
     async (page) => {
-      await page.locator('#tab-hsm').click();
-      await page.locator('#hsm-legal-name').fill('شركة المثال');
-      await page.locator('#hsm-organisation-id').fill(ORGANISATION_ID);
-      await page.locator('#hsm-client-id').fill(CLIENT_ID);
-      await page.locator('#hsm-store-pkcs11').check();
-      await page.locator('#hsm-key-id').fill('01');
-      await page.locator('#hsm-token-label').fill('token');
-      await page.locator('#hsm-module').fill('/usr/lib/softhsm/libsofthsm2.so');
-      await page.locator('#hsm-public-key').fill(readFileSync('tests/fixtures/export/signing.pem', 'utf8'));
-      await page.locator('#hsm-signature').fill('AAAA');
+      await fillHsmWithBadSignature(page, { legalName: 'شركة المثال', organisationId: ORGANISATION_ID, clientId: CLIENT_ID });
       await page.locator('#hsm-signature ~ .error').waitFor();
     },
   ],

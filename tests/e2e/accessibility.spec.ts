@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { fillHsmWithBadSignature } from '../support/hsm-form';
 import { CLIENT_ID, ORGANISATION_ID, openApp } from './support';
 
 const DIRECTORY_COMMAND = `openssl req -new -newkey rsa:2048 -nodes -out ${CLIENT_ID}-opf_uae_client_transport.csr -keyout ${CLIENT_ID}-opf_uae_client_transport.key -subj "/C=AE/O=شركة المثال/OU=${ORGANISATION_ID}/CN=${CLIENT_ID}" -sha256`;
@@ -42,16 +42,7 @@ const VIEWS: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.getByRole('table')).toBeVisible();
   },
   'the HSM or KMS tab, with a public key and a bad signature': async (page) => {
-    await page.locator('#tab-hsm').click();
-    await page.locator('#hsm-legal-name').fill('Example Fintech LLC');
-    await page.locator('#hsm-organisation-id').fill(ORGANISATION_ID);
-    await page.locator('#hsm-client-id').fill(CLIENT_ID);
-    await page.locator('#hsm-store-pkcs11').check();
-    await page.locator('#hsm-key-id').fill('01');
-    await page.locator('#hsm-token-label').fill('token');
-    await page.locator('#hsm-module').fill('/usr/lib/softhsm/libsofthsm2.so');
-    await page.locator('#hsm-public-key').fill(readFileSync('tests/fixtures/export/signing.pem', 'utf8'));
-    await page.locator('#hsm-signature').fill('AAAA');
+    await fillHsmWithBadSignature(page, { legalName: 'Example Fintech LLC', organisationId: ORGANISATION_ID, clientId: CLIENT_ID });
     await expect(page.locator('#hsm-signature ~ .error')).toBeVisible();
   },
   'the results after Download, with the saved notice': async (page) => {
