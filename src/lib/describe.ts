@@ -15,7 +15,7 @@ import { publicKeyFingerprint } from './keys';
 import { OID } from './oid';
 import type { Bytes } from './pem';
 import { ROLES, type RoleId } from './profile';
-import { checkUuid } from './request';
+import { isDirectoryUuid } from './request';
 import { attributeValue, nameLine, readName, type Rdn } from './x509-name';
 
 export interface PublicKeyDescription {
@@ -146,7 +146,7 @@ async function verifyCsr(crypto: Crypto, csr: CertificationRequest): Promise<boo
  */
 function fittingRole(extensions: ExtensionSummary, subject: readonly Rdn[]): RoleId | undefined {
   const commonName = attributeValue(subject, OID.commonName);
-  const cnIsUuid = commonName !== undefined && checkUuid(commonName, 'clientId', 'Client ID') === commonName;
+  const cnIsUuid = isDirectoryUuid(commonName);
   const hasDnsNames = dnsNamesOf(extensions).length > 0;
   const fits = Object.values(ROLES).filter(
     (role) =>

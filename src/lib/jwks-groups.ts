@@ -5,7 +5,7 @@
 
 import type { NameParts } from './certificate-facts';
 import type { RoleId } from './profile';
-import { checkUuid } from './request';
+import { isDirectoryUuid } from './request';
 
 export interface JwksCertificate {
   readonly pem: string;
@@ -23,7 +23,7 @@ export interface JwksGroup<T extends JwksCertificate> {
 /** One application: a TPP's certificates share a Client ID (CN); an LFI's, with no Client ID, an Organisation ID (OU). */
 export function applicationOf(subject: NameParts): string | undefined {
   const cn = subject.CN;
-  if (cn !== undefined && checkUuid(cn, 'clientId', 'Client ID') === cn) return cn;
+  if (isDirectoryUuid(cn)) return cn;
   return subject.OU;
 }
 

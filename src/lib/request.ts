@@ -202,6 +202,11 @@ function thousands(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
+/** Whether a name's CN (or any value) is a UUID exactly as the directory writes one: a Client ID, in a TPP's certificate. */
+export function isDirectoryUuid(value: string | undefined): value is string {
+  return value !== undefined && checkUuid(value, 'clientId', 'Client ID') === value;
+}
+
 /**
  * A UUID as the directory shows it: lowercase, 8-4-4-4-12 hex digits.
  * Spaces around a pasted value are dropped (a UUID cannot contain one).

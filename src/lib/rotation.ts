@@ -7,7 +7,7 @@
 import type { NameParts } from './certificate-facts';
 import type { Party, RoleId } from './profile';
 import { ROLES } from './profile';
-import { checkUuid } from './request';
+import { isDirectoryUuid } from './request';
 
 export interface Rotation {
   readonly party: Party;
@@ -23,7 +23,7 @@ export interface Rotation {
 /** The successor's request fields, read from the certificate's subject, role and SAN. */
 export function rotationOf(subject: NameParts, role: RoleId | undefined, dnsNames: readonly string[]): Rotation {
   const cn = subject.CN;
-  const cnIsClientId = cn !== undefined && checkUuid(cn, 'clientId', 'Client ID') === cn;
+  const cnIsClientId = isDirectoryUuid(cn);
   const party: Party = role ? ROLES[role].party : cnIsClientId ? 'client' : 'server';
   return {
     party,

@@ -12,7 +12,7 @@ import type { CertificateFacts, NameParts } from './certificate-facts';
 import { OID } from './oid';
 import type { KeyUsageName } from './key-usage';
 import { ROLES, type Party, type Purpose, type RoleId } from './profile';
-import { checkUuid } from './request';
+import { isDirectoryUuid } from './request';
 
 export type Environment = 'sandbox' | 'production';
 
@@ -130,7 +130,7 @@ export function classify(facts: CertificateFacts): Classification {
   const usages = keyUsage?.usages ?? [];
   const purposes = extendedKeyUsage?.purposes ?? [];
   const commonName = facts.subject.CN;
-  const cnIsClientId = commonName !== undefined && checkUuid(commonName, 'clientId', 'Client ID') === commonName;
+  const cnIsClientId = isDirectoryUuid(commonName);
   const purpose = purposeOf(usages, purposes);
   if (purpose === undefined) return { role: undefined, gaps: keyUsage ? [] : ['no-key-usage'] };
   const party: Party = purposes.includes(OID.serverAuth) ? 'server' : purposes.includes(OID.clientAuth) ? 'client' : cnIsClientId ? 'client' : 'server';
