@@ -154,3 +154,8 @@ export interface Warning {
   readonly field: Field;
   readonly message: string;
 }
+
+/** 1048576 as 1,048,576, for messages (toLocaleString would start the whole of Intl for it). */
+export function thousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}

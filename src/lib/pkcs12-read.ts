@@ -21,7 +21,7 @@ import {
   SafeContents,
   type SafeBag,
 } from 'pkijs';
-import { AppError, type ErrorCode } from './errors';
+import { AppError, thousands, type ErrorCode } from './errors';
 import { PKCS12_OID } from './oid';
 import type { Bytes } from './pem';
 
@@ -128,7 +128,7 @@ function tooManyRounds(iterations: number, limit: number, fileName: string): voi
   if (iterations <= limit) return;
   throw new AppError(
     'file-unsupported',
-    `"${fileName}" asks for ${Number.isFinite(iterations) ? iterations.toLocaleString('en') : 'an unreadable number of'} key-derivation rounds; this tool reads .p12 files of at most ${limit.toLocaleString('en')}. Export it again with fewer (OpenSSL: -iter).`,
+    `"${fileName}" asks for ${Number.isFinite(iterations) ? thousands(iterations) : 'an unreadable number of'} key-derivation rounds; this tool reads .p12 files of at most ${thousands(limit)}. Export it again with fewer (OpenSSL: -iter).`,
   );
 }
 

@@ -4,7 +4,7 @@
  */
 
 import { checkDnsName, parseDnsNames } from './dns';
-import { AppError, type ErrorParams, type Field, type Warning } from './errors';
+import { AppError, thousands, type ErrorParams, type Field, type Warning } from './errors';
 import { checkLegalNameCharacters, printableLegalName } from './names';
 import { keyUsageText, purposeText } from './key-usage';
 import { OID } from './oid';
@@ -197,10 +197,6 @@ function codePointCount(text: string): number {
   return text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 }
 
-/** 1048576 as 1,048,576. */
-function thousands(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
-}
 
 /** Whether a name's CN (or any value) is a UUID exactly as the directory writes one: a Client ID, in a TPP's certificate. */
 export function isDirectoryUuid(value: string | undefined): value is string {

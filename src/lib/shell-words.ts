@@ -7,7 +7,7 @@
  * beside the words. Every count is capped, so the work is linear in the text.
  */
 
-import { AppError, type ErrorCode, type ErrorParams } from './errors';
+import { AppError, thousands, type ErrorCode, type ErrorParams } from './errors';
 import type { Shell } from './shell';
 
 /** The most commands one paste may hold (16 applications of three certificates); more go in a batch CSV. */
@@ -275,9 +275,4 @@ function unbalanced(quote: string, text: string, open: number): AppError {
 
 export function shellError(code: ErrorCode, message: string, params?: ErrorParams): AppError {
   return new AppError(code, message, { field: 'command', ...(params ? { params } : {}) });
-}
-
-/** 1048576 as 1,048,576 (toLocaleString would start the whole of Intl for it). */
-export function thousands(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }

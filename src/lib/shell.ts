@@ -7,8 +7,8 @@
  * and every scan is linear: a 1 MiB paste is read in a few milliseconds.
  */
 
-import type { AppError } from './errors';
-import { END, shellError, thousands, tokenize, type Token } from './shell-words';
+import { thousands, type AppError } from './errors';
+import { END, shellError, tokenize, type Token } from './shell-words';
 
 export { MAX_COMMANDS } from './shell-words';
 
