@@ -30,6 +30,12 @@ export interface SnippetInput {
 /** Where a TPP's mTLS request goes: the LFI's API hub, whose host the directory lists. */
 export const API_HUB_HOST = 'API_HUB_HOST';
 
+/**
+ * What an LFI's server checks its clients' certificates against: the Trust Framework's root and
+ * issuing CA certificates, in one PEM file (nginx will not start `ssl_verify_client on` without it).
+ */
+export const TRUST_FRAMEWORK_CA_FILE = 'trust-framework-ca.pem';
+
 export function snippetsFor(input: SnippetInput): Snippet[] {
   const { purpose, party } = ROLES[input.role];
   if (purpose === 'signing') return [{ id: 'jwt', code: json({ alg: 'PS256', kid: input.kid, typ: 'JWT' }) }];
@@ -76,6 +82,7 @@ function serverTransport({ certificate, key, host }: SnippetInput): Snippet[] {
         `    server_name ${host ?? API_HUB_HOST};`,
         `    ssl_certificate     ${certificate};`,
         `    ssl_certificate_key ${key};`,
+        `    ssl_client_certificate ${TRUST_FRAMEWORK_CA_FILE};`,
         '    ssl_verify_client on;',
         '}',
       ].join('\n'),
@@ -85,7 +92,8 @@ function serverTransport({ certificate, key, host }: SnippetInput): Snippet[] {
       code: [
         "const https = require('node:https');",
         "const fs = require('node:fs');",
-        `https.createServer({ cert: fs.readFileSync(${js(certificate)}), key: fs.readFileSync(${js(key)}), requestCert: true }, app).listen(443);`,
+        `const options = { cert: fs.readFileSync(${js(certificate)}), key: fs.readFileSync(${js(key)}), ca: fs.readFileSync(${js(TRUST_FRAMEWORK_CA_FILE)}), requestCert: true };`,
+        'https.createServer(options, app).listen(443);',
       ].join('\n'),
     },
     { id: 'openssl', code: `openssl s_client -connect ${host ?? API_HUB_HOST}:443 -servername ${host ?? API_HUB_HOST} -showcerts </dev/null` },

@@ -38,6 +38,12 @@ describe('snippetsFor', () => {
     expect(snippets[2]!.code).toBe('openssl s_client -connect api.bank.ae:443 -servername api.bank.ae -showcerts </dev/null');
   });
 
+  it('server transport: nginx and Node check client certificates against the Trust Framework CAs', () => {
+    const [nginx, node] = snippetsFor(input('server_transport', 'bank-opf_uae_server_transport.pem', 'api.bank.ae'));
+    expect(nginx!.code).toContain('    ssl_client_certificate trust-framework-ca.pem;\n    ssl_verify_client on;\n');
+    expect(node!.code).toContain('ca: fs.readFileSync("trust-framework-ca.pem"), requestCert: true };');
+  });
+
   it('a file name with a space or quote is quoted for the shell', () => {
     expect(snippetsFor(input('client_transport', "my cert's.pem"))[0]!.code).toBe(`curl --cert 'my cert'\\''s.pem' --key 'my cert'\\''s.key' https://API_HUB_HOST/open-finance/`);
   });

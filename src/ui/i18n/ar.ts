@@ -392,7 +392,7 @@ export const ar: Record<MessageKey, string> = {
   'trust.files.removeShort': 'إزالة',
   'trust.snippets.title': 'طريقة الاستخدام',
   'trust.snippets.hint':
-    'جاهزة للنسخ بأسماء هذه الملفات وهذا المعرّف kid. استبدل `API_HUB_HOST` بالمضيف الذي يذكره الدليل لمنصة API Hub، واحفظ ملف `.key` حيث لا يقرؤه إلا تطبيقك.',
+    'جاهزة للنسخ بأسماء هذه الملفات وهذا المعرّف kid. استبدل `API_HUB_HOST` بالمضيف الذي يذكره الدليل لمنصة API Hub، واحفظ ملف `.key` حيث لا يقرؤه إلا تطبيقك. يتحقق الخادم من شهادات عملائه مقابل `trust-framework-ca.pem`: احفظ فيه شهادتي الجهة الجذرية والجهة المُصدِرة في إطار الثقة.',
   'trust.snippet.curl': 'curl، اتصال mTLS بمنصة API Hub',
   'trust.snippet.nginx': 'خادم nginx',
   'trust.snippet.node': 'بيئة Node.js',

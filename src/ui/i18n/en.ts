@@ -375,7 +375,7 @@ export const en = {
   'trust.files.removeShort': 'Remove',
   'trust.snippets.title': 'How to use it',
   'trust.snippets.hint':
-    'Ready to copy, with these file names and this kid. Replace `API_HUB_HOST` with the host the directory lists for the API hub; keep the `.key` where only your application can read it.',
+    'Ready to copy, with these file names and this kid. Replace `API_HUB_HOST` with the host the directory lists for the API hub; keep the `.key` where only your application can read it. A server checks its clients against `trust-framework-ca.pem`: save the root and issuing CA certificates of the Trust Framework in it.',
   'trust.snippet.curl': 'curl, mTLS to the API hub',
   'trust.snippet.nginx': 'nginx',
   'trust.snippet.node': 'Node.js',
